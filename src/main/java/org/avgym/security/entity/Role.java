@@ -1,0 +1,17 @@
+package org.avgym.security.entity;
+
+import java.util.Set;
+
+/** What a staff user may do. An administrator can also do everything staff can. */
+public enum Role {
+  ADMIN,
+  STAFF;
+
+  public static final String ADMIN_NAME = "ADMIN";
+  public static final String STAFF_NAME = "STAFF";
+
+  /** The groups the container sees for a user of this role. */
+  public Set<String> groups() {
+    return this == ADMIN ? Set.of(ADMIN_NAME, STAFF_NAME) : Set.of(STAFF_NAME);
+  }
+}
