@@ -1,0 +1,80 @@
+package org.avgym.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver; Selenium Manager never downloads
+ * anything.
+ */
+public final class Browser implements AutoCloseable {
+
+  private final ChromeDriver driver;
+
+  public Browser() {
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    try {
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-quic",
+          "--no-first-run",
+          "--window-size=1280,800",
+          "--user-data-dir=" + Files.createTempDirectory("avgym-chromium"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  public void logIn(String base, String user, String password) {
+    open(base + "login.xhtml");
+    driver.findElement(By.id("login:username")).sendKeys(user);
+    driver.findElement(By.id("login:password")).sendKeys(password);
+    driver.findElement(By.id("login:submit")).click();
+  }
+
+  public void waitFor(By locator) {
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  public byte[] screenshot() {
+    return driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,77 @@
+package org.avgym.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The database an IT deployment uses: PostgreSQL when {@code avgym.test.db.url} is set (CI sets
+ * it), otherwise a fresh embedded H2 database in a temporary folder.
+ */
+public final class TestDatabase {
+
+  private TestDatabase() {}
+
+  public static Optional<String> postgresUrl() {
+    return setting("avgym.test.db.url");
+  }
+
+  /** A test setting, absent when blank or left as an unresolved Maven expression. */
+  static Optional<String> setting(String key) {
+    String value = System.getProperty(key, "");
+    return value.isBlank() || value.startsWith("${") ? Optional.empty() : Optional.of(value);
+  }
+
+  /** Settings for a fresh embedded H2 database. */
+  public static Map<String, String> h2() {
+    try {
+      Path dir = Files.createTempDirectory("avgym-it-h2");
+      Map<String, String> settings = new LinkedHashMap<>();
+      settings.put("avgym.data.dir", dir.toString());
+      settings.put(
+          "avgym.db.url",
+          "jdbc:h2:file:"
+              + dir
+              + "/avgym;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+      settings.put("avgym.db.user", "avgym");
+      settings.put("avgym.db.password", "avgym");
+      settings.put("avgym.db.datasource-class", "org.h2.jdbcx.JdbcDataSource");
+      return settings;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Settings for the configured PostgreSQL database, reached through {@code port} on loopback. */
+  public static Map<String, String> postgres(int port) {
+    String url = postgresUrl().orElseThrow();
+    URI uri = URI.create(url.substring("jdbc:".length()));
+    String throughPort =
+        "jdbc:postgresql://127.0.0.1:"
+            + port
+            + uri.getRawPath()
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("avgym.db.url", throughPort);
+    settings.put("avgym.db.user", setting("avgym.test.db.user").orElse("avgym"));
+    settings.put("avgym.db.password", setting("avgym.test.db.password").orElse("avgym"));
+    settings.put("avgym.db.datasource-class", "org.postgresql.ds.PGSimpleDataSource");
+    return settings;
+  }
+
+  /** The real PostgreSQL host and port behind the configured URL. */
+  public static int postgresPort() {
+    URI uri = URI.create(postgresUrl().orElseThrow().substring("jdbc:".length()));
+    return uri.getPort() > 0 ? uri.getPort() : 5432;
+  }
+
+  public static String postgresHost() {
+    URI uri = URI.create(postgresUrl().orElseThrow().substring("jdbc:".length()));
+    return uri.getHost();
+  }
+}
