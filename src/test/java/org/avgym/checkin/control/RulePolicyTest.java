@@ -70,48 +70,26 @@ class RulePolicyTest {
 
   @Test
   void rejectsUnknownReasonCodeNamingTheKey() {
-    String key = "avgym.checkin.action.CAPACITY_FUL";
-
-    IllegalArgumentException error =
-        assertThrows(
-            IllegalArgumentException.class, () -> RulePolicy.fromSettings(Map.of(key, "warn")));
-
-    assertTrue(error.getMessage().contains(key), error.getMessage());
+    assertRejectedNamingTheKey("avgym.checkin.action.CAPACITY_FUL", "warn");
   }
 
   @Test
   void rejectsUnknownActionNamingTheKey() {
-    String key = "avgym.checkin.action.REPEAT_SCAN";
+    String message = assertRejectedNamingTheKey("avgym.checkin.action.REPEAT_SCAN", "ignore");
 
-    IllegalArgumentException error =
-        assertThrows(
-            IllegalArgumentException.class, () -> RulePolicy.fromSettings(Map.of(key, "ignore")));
-
-    assertTrue(error.getMessage().contains(key), error.getMessage());
-    assertTrue(error.getMessage().contains("ignore"), error.getMessage());
+    assertTrue(message.contains("ignore"), message);
   }
 
   @Test
   void rejectsRepeatWindowThatIsNotWholeSecondsNamingTheKey() {
     for (String value : List.of("sixty", "1.5", "", "60s")) {
-      IllegalArgumentException error =
-          assertThrows(
-              IllegalArgumentException.class,
-              () -> RulePolicy.fromSettings(Map.of(RulePolicy.REPEAT_WINDOW_SECONDS, value)),
-              value);
-
-      assertTrue(error.getMessage().contains(RulePolicy.REPEAT_WINDOW_SECONDS), value);
+      assertRejectedNamingTheKey(RulePolicy.REPEAT_WINDOW_SECONDS, value);
     }
   }
 
   @Test
   void rejectsNegativeRepeatWindowNamingTheKey() {
-    IllegalArgumentException error =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> RulePolicy.fromSettings(Map.of(RulePolicy.REPEAT_WINDOW_SECONDS, "-1")));
-
-    assertTrue(error.getMessage().contains(RulePolicy.REPEAT_WINDOW_SECONDS), error.getMessage());
+    assertRejectedNamingTheKey(RulePolicy.REPEAT_WINDOW_SECONDS, "-1");
   }
 
   @Test
@@ -131,5 +109,15 @@ class RulePolicyTest {
   @Test
   void decidesGrantedWithoutReasons() {
     assertEquals(Decision.GRANTED, RulePolicy.defaults().decide(List.of()));
+  }
+
+  private static String assertRejectedNamingTheKey(String key, String value) {
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RulePolicy.fromSettings(Map.of(key, value)),
+            key + "=" + value);
+    assertTrue(error.getMessage().contains(key), error.getMessage());
+    return error.getMessage();
   }
 }
