@@ -1,0 +1,8 @@
+/**
+ * Check-in at the door: members scan a card or QR code at a device, and the desk decides whether to
+ * let them in (or out). The desk reports every reason behind a decision, not just the first, so
+ * staff and members know everything that needs fixing, and records each check-in durably and
+ * exactly once per device request. The rules themselves are plain Java over facts gathered from the
+ * database, so they can be proven without a container.
+ */
+package org.avgym.checkin;
