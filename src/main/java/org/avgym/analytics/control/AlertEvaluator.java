@@ -25,10 +25,10 @@ import org.avgym.analytics.entity.AlertTransition;
  * seen for the same rule and subject are ignored, as they would rewrite history.
  *
  * <p>Only subjects that are breaching or alerting are remembered, at most {@code maxTracked} of
- * them (default {@link #DEFAULT_MAX_TRACKED}). When full, the least recently updated pending breach
- * is forgotten (it restarts its duration at its next sample); open alerts are never forgotten, as
- * that would let them fire twice. If every slot holds an open alert, a new breach is not tracked
- * and counted in {@link #untrackedSamples()}. Methods are synchronized: evaluation is a few map
+ * them (default {@link #DEFAULT_MAX_TRACKED}). When full, the least recently seen pending breach is
+ * forgotten (it restarts its duration at its next sample); open alerts are never forgotten, as that
+ * would let them fire twice. If every slot holds an open alert, a new breach is not tracked and
+ * counted in {@link #untrackedSamples()}. Methods are synchronized: evaluation is a few map
  * operations per sample.
  */
 public final class AlertEvaluator {
