@@ -1,5 +1,6 @@
 package org.avgym.pools.control;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.avgym.pools.entity.Candidate;
@@ -26,7 +27,7 @@ final class Candidates {
   }
 
   static Rotation rotation(Candidate... candidates) {
-    return new Rotation(java.util.List.of(candidates), false, 1);
+    return new Rotation(List.of(candidates), false, 1);
   }
 
   /** How many of {@code picks} picks went to each connection id. */
