@@ -1,0 +1,6 @@
+package org.avgym.devices.entity;
+
+import java.io.Serializable;
+
+/** A device was disabled or its token rotated: its open sessions must end. */
+public record DeviceRevoked(long deviceId, String code, String why) implements Serializable {}
