@@ -86,7 +86,7 @@ public class DeviceEndpoint {
         .getUserProperties()
         .put(BUCKET, new TokenBucket(ratePerSecond, burst, System.nanoTime()));
     session.getUserProperties().put(STRIKES, 0);
-    sessions.opened(identity.id(), session);
+    sessions.opened(identity, session);
     LOG.fine(() -> "Device " + identity.code() + " connected");
     send(
         session,
@@ -135,7 +135,7 @@ public class DeviceEndpoint {
   public void closed(Session session, CloseReason reason) {
     DeviceIdentity device = (DeviceIdentity) session.getUserProperties().get(IDENTITY);
     if (device != null) {
-      sessions.closed(device.id(), session);
+      sessions.closed(device, session);
       LOG.fine(() -> "Device " + device.code() + " disconnected: " + reason.getReasonPhrase());
     }
   }

@@ -21,7 +21,8 @@ public class DeviceHandshake extends ServerEndpointConfig.Configurator {
     config.getUserProperties().put(TOKEN, token(request.getHeaders(), request.getParameterMap()));
   }
 
-  static String token(Map<String, List<String>> headers, Map<String, List<String>> parameters) {
+  public static String token(
+      Map<String, List<String>> headers, Map<String, List<String>> parameters) {
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       if ("authorization".equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
         String value = header.getValue().get(0);

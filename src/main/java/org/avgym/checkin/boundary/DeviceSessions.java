@@ -8,6 +8,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -15,12 +16,16 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.avgym.devices.entity.DeviceConnectivity;
+import org.avgym.devices.entity.DeviceIdentity;
 import org.avgym.devices.entity.DeviceRevoked;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -40,6 +45,7 @@ public class DeviceSessions {
   static final String LAST_PONG = "avgym.lastPong";
 
   @Resource ManagedScheduledExecutorService scheduler;
+  @Inject Event<DeviceConnectivity> connectivity;
   @Inject MetricRegistry metrics;
 
   @Inject
@@ -73,18 +79,32 @@ public class DeviceSessions {
     return heartbeatSeconds;
   }
 
-  public void opened(long deviceId, Session session) {
+  public void opened(DeviceIdentity device, Session session) {
     session.getUserProperties().put(LAST_PONG, System.nanoTime());
-    byDevice.computeIfAbsent(deviceId, id -> ConcurrentHashMap.newKeySet()).add(session);
+    Set<Session> sessions =
+        byDevice.computeIfAbsent(device.id(), id -> ConcurrentHashMap.newKeySet());
+    sessions.add(session);
+    if (sessions.size() == 1) {
+      announce(device, true);
+    }
   }
 
-  public void closed(long deviceId, Session session) {
-    Set<Session> sessions = byDevice.get(deviceId);
+  public void closed(DeviceIdentity device, Session session) {
+    Set<Session> sessions = byDevice.get(device.id());
     if (sessions != null) {
       sessions.remove(session);
-      if (sessions.isEmpty()) {
-        byDevice.remove(deviceId, sessions);
+      if (sessions.isEmpty() && byDevice.remove(device.id(), sessions)) {
+        announce(device, false);
       }
+    }
+  }
+
+  private void announce(DeviceIdentity device, boolean online) {
+    try {
+      connectivity.fire(
+          new DeviceConnectivity(device.code(), device.locationCode(), online, Instant.now()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not announce device " + device.code() + " connectivity", e);
     }
   }
 
@@ -121,8 +141,10 @@ public class DeviceSessions {
         }
         try {
           session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException e) {
           close(session, new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "ping failed"));
+        } catch (IllegalStateException e) {
+          // a frame is being written right now: the session is alive; ping next time
         }
       }
     }

@@ -1,0 +1,297 @@
+package org.avgym.live.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.avgym.checkin.entity.CheckinRecorded;
+import org.avgym.checkin.entity.CheckinResult;
+import org.avgym.checkin.entity.ReasonCode;
+import org.avgym.devices.entity.DeviceConnectivity;
+import org.avgym.live.control.EventStream;
+import org.avgym.live.control.LiveMetrics;
+import org.avgym.live.control.LiveProtocol;
+import org.avgym.live.control.LocalEventStream;
+import org.avgym.live.control.Subscriber;
+import org.avgym.live.entity.Publication;
+import org.avgym.live.entity.Topic;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes what happened (check-ins, occupancy, device alerts, and whatever other features fire as
+ * {@link Publication}) into the stream after commit, and fans it out to subscribers on the managed
+ * executor: the committing thread only appends to history, so a device's answer never waits for a
+ * dashboard.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class LiveHub implements Subscriber.Listener {
+
+  private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
+
+  @Resource ManagedScheduledExecutorService executor;
+  @Inject LiveMetrics metrics;
+
+  @Inject
+  @ConfigProperty(name = "avgym.live.history.max-events", defaultValue = "10000")
+  int historyEvents;
+
+  @Inject
+  @ConfigProperty(name = "avgym.live.history.max-age-seconds", defaultValue = "600")
+  long historySeconds;
+
+  @Inject
+  @ConfigProperty(name = "avgym.live.max-backlog", defaultValue = "1000")
+  int maxBacklog;
+
+  @Inject
+  @ConfigProperty(name = "avgym.live.batch.max-events", defaultValue = "100")
+  int maxBatch;
+
+  @Inject
+  @ConfigProperty(name = "avgym.live.batch.linger-ms", defaultValue = "0")
+  long lingerMs;
+
+  @Inject
+  @ConfigProperty(name = "avgym.live.heartbeat-seconds", defaultValue = "25")
+  int heartbeatSeconds;
+
+  private EventStream stream;
+  private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
+  private final Map<String, Integer> lastOccupancy = new ConcurrentHashMap<>();
+  private final AtomicBoolean fanOutScheduled = new AtomicBoolean();
+  private ScheduledFuture<?> heartbeat;
+
+  @PostConstruct
+  void start() {
+    stream =
+        new LocalEventStream(historyEvents, Duration.ofSeconds(historySeconds), System::nanoTime);
+    metrics.register(subscribers::size, this::largestBacklog);
+    heartbeat =
+        executor.scheduleAtFixedRate(
+            this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (heartbeat != null) {
+      heartbeat.cancel(false);
+    }
+  }
+
+  public EventStream stream() {
+    return stream;
+  }
+
+  public int heartbeatSeconds() {
+    return heartbeatSeconds;
+  }
+
+  public void publish(Topic topic, String dataJson) {
+    stream.publish(topic, dataJson);
+    metrics.published(topic);
+    scheduleFanOut();
+  }
+
+  public void onPublication(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) Publication publication) {
+    publish(publication.topic(), publication.dataJson());
+  }
+
+  public void onCheckin(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckinRecorded event) {
+    try {
+      CheckinResult result = event.result();
+      publish(Topic.CHECKINS, checkinData(result));
+      Integer previous = lastOccupancy.put(result.location(), result.occupancy());
+      if (previous == null || previous != result.occupancy()) {
+        publish(
+            Topic.OCCUPANCY,
+            Json.createObjectBuilder()
+                .add("location", result.location())
+                .add("occupancy", result.occupancy())
+                .add("capacity", result.capacity())
+                .add("at", result.at().toString())
+                .build()
+                .toString());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not publish a check-in on the live channel", e);
+    }
+  }
+
+  public void onDevice(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceConnectivity connectivity) {
+    publish(
+        Topic.ALERTS,
+        Json.createObjectBuilder()
+            .add("kind", connectivity.online() ? "device.online" : "device.offline")
+            .add("severity", connectivity.online() ? "info" : "warning")
+            .add("device", connectivity.device())
+            .add("location", connectivity.location())
+            .add(
+                "message",
+                "Device "
+                    + connectivity.device()
+                    + (connectivity.online() ? " is online" : " went offline"))
+            .add("at", connectivity.at().toString())
+            .build()
+            .toString());
+  }
+
+  /** Registers a client; nothing is sent until it subscribes. */
+  public Subscriber connect(Subscriber.Channel channel) {
+    Subscriber subscriber = new Subscriber(channel, stream, Map.of());
+    subscribers.put(channel.id(), subscriber);
+    return subscriber;
+  }
+
+  public void disconnect(String channelId) {
+    Subscriber subscriber = subscribers.remove(channelId);
+    if (subscriber != null) {
+      subscriber.markClosed();
+    }
+  }
+
+  /**
+   * Subscribes: each topic starts after the client's {@code since} position when the epoch matches
+   * and history still holds everything after it ({@code recovered}); otherwise at the head, and the
+   * client reloads state over the REST API.
+   */
+  public void subscribe(Subscriber subscriber, LiveProtocol.Subscribe request) {
+    Map<Topic, Long> heads = stream.heads(request.topics());
+    Map<Topic, Long> from = new EnumMap<>(heads);
+    boolean recovered = request.sinceEpoch() != null && request.sinceEpoch().equals(stream.epoch());
+    if (recovered) {
+      for (Topic topic : request.topics()) {
+        Long since = request.sinceSeq().get(topic);
+        if (since == null || since > heads.get(topic) || !retained(topic, since)) {
+          recovered = false;
+        } else {
+          from.put(topic, since);
+        }
+      }
+      if (!recovered) {
+        from = new EnumMap<>(heads);
+      }
+    }
+    subscriber.subscribe(
+        from, LiveProtocol.subscribed(request.topics(), stream.epoch(), heads, recovered));
+    pump(subscriber);
+  }
+
+  public void reject(Subscriber subscriber, String code, String field, String message) {
+    subscriber.tell(LiveProtocol.error(code, field, message));
+    pump(subscriber);
+  }
+
+  private boolean retained(Topic topic, long since) {
+    try {
+      stream.after(topic, since, 1);
+      return true;
+    } catch (EventStream.GapException e) {
+      return false;
+    }
+  }
+
+  private void pump(Subscriber subscriber) {
+    subscriber.pump(maxBacklog, maxBatch, this);
+  }
+
+  private void scheduleFanOut() {
+    if (fanOutScheduled.compareAndSet(false, true)) {
+      Runnable fanOut =
+          () -> {
+            fanOutScheduled.set(false);
+            for (Subscriber subscriber : subscribers.values()) {
+              try {
+                pump(subscriber);
+              } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Fan-out to a live client failed", e);
+              }
+            }
+          };
+      if (lingerMs > 0) {
+        executor.schedule(fanOut, lingerMs, TimeUnit.MILLISECONDS);
+      } else {
+        executor.execute(fanOut);
+      }
+    }
+  }
+
+  @Override
+  public void sent(int events, long oldestPublishedNanos) {
+    metrics.sent(events, Duration.ofNanos(System.nanoTime() - oldestPublishedNanos));
+  }
+
+  @Override
+  public void slowConsumerClosed(long backlog) {
+    metrics.slowConsumerClosed();
+    LOG.info(() -> "Closed a live client that could not keep up (backlog " + backlog + ")");
+  }
+
+  private long largestBacklog() {
+    return subscribers.values().stream().mapToLong(Subscriber::backlog).max().orElse(0);
+  }
+
+  private void heartbeat() {
+    for (Subscriber subscriber : subscribers.values()) {
+      if (subscriber.channel() instanceof LiveEndpoint.SessionChannel session) {
+        session.heartbeat(2L * heartbeatSeconds);
+      }
+    }
+  }
+
+  static String checkinData(CheckinResult result) {
+    JsonArrayBuilder reasons = Json.createArrayBuilder();
+    for (ReasonCode reason : result.reasons()) {
+      reasons.add(reason.name());
+    }
+    JsonObjectBuilder data =
+        Json.createObjectBuilder()
+            .add("checkinId", result.checkinId())
+            .add("decision", result.decision().wire())
+            .add("reasons", reasons);
+    if (result.memberId() != null) {
+      data.add(
+          "member",
+          Json.createObjectBuilder().add("id", result.memberId()).add("name", result.memberName()));
+    } else {
+      data.addNull("member");
+    }
+    data.add("location", result.location());
+    if (result.device() != null) {
+      data.add("device", result.device());
+    } else {
+      data.addNull("device");
+    }
+    if (result.staffUser() != null) {
+      data.add("staffUser", result.staffUser());
+    }
+    return data.add("direction", result.direction().wire())
+        .add("occupancy", result.occupancy())
+        .add("capacity", result.capacity())
+        .add("at", result.at().toString())
+        .build()
+        .toString();
+  }
+}

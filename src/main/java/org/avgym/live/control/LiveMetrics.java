@@ -1,0 +1,86 @@
+package org.avgym.live.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.avgym.live.entity.Topic;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/** Live channel metrics: sessions, events per topic, batches, backlog, slow consumers, lag. */
+@ApplicationScoped
+public class LiveMetrics {
+
+  static final Metadata PUBLISHED =
+      Metadata.builder()
+          .withName("avgym_live_events_published")
+          .withDescription("Events published per topic")
+          .build();
+  static final Metadata DELIVERED =
+      Metadata.builder()
+          .withName("avgym_live_events_delivered")
+          .withDescription("Event frames delivered to live clients (one per client)")
+          .build();
+  static final Metadata BATCHES =
+      Metadata.builder()
+          .withName("avgym_live_batches")
+          .withDescription("Batch frames sent")
+          .build();
+  static final Metadata SLOW =
+      Metadata.builder()
+          .withName("avgym_live_slow_consumer_closes")
+          .withDescription("Live clients closed with 1013 because they could not keep up")
+          .build();
+  static final Metadata LAG =
+      Metadata.builder()
+          .withName("avgym_live_delivery_lag")
+          .withDescription("Time from commit (publication) to the send that completed, per frame")
+          .withUnit(MetricUnits.SECONDS)
+          .build();
+
+  @Inject MetricRegistry registry;
+
+  public void register(Supplier<Integer> sessions, Supplier<Long> largestBacklog) {
+    registry.gauge(
+        Metadata.builder()
+            .withName("avgym_live_sessions")
+            .withDescription("Open live sessions")
+            .build(),
+        sessions);
+    registry.gauge(
+        Metadata.builder()
+            .withName("avgym_live_largest_backlog")
+            .withDescription("The largest number of events waiting for one live client")
+            .build(),
+        largestBacklog);
+    for (Topic topic : Topic.values()) {
+      registry.counter(PUBLISHED, tag(topic));
+    }
+    registry.counter(BATCHES);
+    registry.counter(SLOW);
+    registry.timer(LAG);
+  }
+
+  public void published(Topic topic) {
+    registry.counter(PUBLISHED, tag(topic)).inc();
+  }
+
+  public void sent(int events, Duration lag) {
+    registry.counter(DELIVERED).inc(events);
+    if (events > 1) {
+      registry.counter(BATCHES).inc();
+    }
+    registry.timer(LAG).update(lag);
+  }
+
+  public void slowConsumerClosed() {
+    registry.counter(SLOW).inc();
+  }
+
+  private static Tag tag(Topic topic) {
+    return new Tag("topic", topic.wire());
+  }
+}

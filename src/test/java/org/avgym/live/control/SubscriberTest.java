@@ -1,0 +1,139 @@
+package org.avgym.live.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.avgym.live.entity.Topic;
+import org.junit.jupiter.api.Test;
+
+class SubscriberTest {
+
+  /** A client whose sends complete only when the test says so. */
+  static final class FakeChannel implements Subscriber.Channel {
+    final List<String> frames = new ArrayList<>();
+    final List<Consumer<Throwable>> pending = new ArrayList<>();
+    int closedWith;
+
+    @Override
+    public void send(String frame, Consumer<Throwable> done) {
+      frames.add(frame);
+      pending.add(done);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+      closedWith = code;
+    }
+
+    @Override
+    public String id() {
+      return "fake";
+    }
+
+    void completeAll() {
+      while (!pending.isEmpty()) {
+        pending.remove(0).accept(null);
+      }
+    }
+  }
+
+  static final class Counting implements Subscriber.Listener {
+    int events;
+    int slow;
+
+    @Override
+    public void sent(int count, long oldestPublishedNanos) {
+      events += count;
+    }
+
+    @Override
+    public void slowConsumerClosed(long backlog) {
+      slow++;
+    }
+  }
+
+  private final LocalEventStream stream =
+      new LocalEventStream(1000, Duration.ofMinutes(10), System::nanoTime);
+
+  @Test
+  void confirmationGoesOutBeforeEventsAndEventsArriveInOrder() {
+    FakeChannel channel = new FakeChannel();
+    Subscriber subscriber = new Subscriber(channel, stream, Map.of());
+    Counting listener = new Counting();
+    subscriber.subscribe(Map.of(Topic.CHECKINS, 0L), "{\"type\":\"subscribed\"}");
+    stream.publish(Topic.CHECKINS, "{\"n\":1}");
+    subscriber.pump(100, 10, listener);
+    channel.completeAll();
+    assertEquals("{\"type\":\"subscribed\"}", channel.frames.get(0));
+    assertTrue(channel.frames.get(1).contains("\"seq\":1"));
+    assertEquals(1, listener.events);
+  }
+
+  @Test
+  void eventsThatPileUpDuringASendGoOutAsOneBatch() {
+    FakeChannel channel = new FakeChannel();
+    Subscriber subscriber = new Subscriber(channel, stream, Map.of(Topic.CHECKINS, 0L));
+    Counting listener = new Counting();
+    stream.publish(Topic.CHECKINS, "{\"n\":1}");
+    subscriber.pump(100, 10, listener);
+    for (int i = 2; i <= 4; i++) {
+      stream.publish(Topic.CHECKINS, "{\"n\":" + i + "}");
+      subscriber.pump(100, 10, listener);
+    }
+    assertEquals(1, channel.frames.size(), "only one send in flight");
+    channel.completeAll();
+    assertEquals(2, channel.frames.size());
+    String batch = channel.frames.get(1);
+    assertTrue(batch.startsWith("{\"type\":\"batch\",\"events\":["), batch);
+    assertTrue(
+        batch.indexOf("\"seq\":2") < batch.indexOf("\"seq\":3")
+            && batch.indexOf("\"seq\":3") < batch.indexOf("\"seq\":4"));
+    assertEquals(4, listener.events);
+  }
+
+  @Test
+  void mergesTopicsInPublicationOrder() {
+    FakeChannel channel = new FakeChannel();
+    Subscriber subscriber =
+        new Subscriber(channel, stream, Map.of(Topic.CHECKINS, 0L, Topic.OCCUPANCY, 0L));
+    stream.publish(Topic.OCCUPANCY, "{\"o\":1}");
+    stream.publish(Topic.CHECKINS, "{\"c\":1}");
+    stream.publish(Topic.OCCUPANCY, "{\"o\":2}");
+    subscriber.pump(100, 10, new Counting());
+    String batch = channel.frames.get(0);
+    assertTrue(batch.indexOf("\"o\":1") < batch.indexOf("\"c\":1"));
+    assertTrue(batch.indexOf("\"c\":1") < batch.indexOf("\"o\":2"));
+  }
+
+  @Test
+  void aClientPastItsBacklogIsClosedWithTryAgainLater() {
+    FakeChannel channel = new FakeChannel();
+    Subscriber subscriber = new Subscriber(channel, stream, Map.of(Topic.CHECKINS, 0L));
+    Counting listener = new Counting();
+    stream.publish(Topic.CHECKINS, "{}");
+    subscriber.pump(5, 10, listener);
+    for (int i = 0; i < 10; i++) {
+      stream.publish(Topic.CHECKINS, "{}");
+    }
+    channel.pending.remove(0).accept(null);
+    assertEquals(Subscriber.TRY_AGAIN_LATER, channel.closedWith);
+    assertEquals(1, listener.slow);
+    assertTrue(subscriber.isClosed());
+  }
+
+  @Test
+  void aFailedSendClosesTheClient() {
+    FakeChannel channel = new FakeChannel();
+    Subscriber subscriber = new Subscriber(channel, stream, Map.of(Topic.ALERTS, 0L));
+    stream.publish(Topic.ALERTS, "{}");
+    subscriber.pump(100, 10, new Counting());
+    channel.pending.remove(0).accept(new java.io.IOException("broken pipe"));
+    assertTrue(subscriber.isClosed());
+    assertEquals(1011, channel.closedWith);
+  }
+}
