@@ -96,6 +96,52 @@ public final class Api {
     return builder;
   }
 
+  /**
+   * Logs in through the real login page, as a browser would, and returns the session cookie ({@code
+   * JSESSIONID=…}).
+   */
+  public String formLogin(String user, String password) {
+    HttpResponse<String> page = get("/login.xhtml");
+    java.util.regex.Matcher viewState =
+        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
+            .matcher(page.body());
+    if (!viewState.find()) {
+      throw new IllegalStateException("no view state on the login page");
+    }
+    String cookie = cookie(page);
+    String form =
+        "login=login&login%3Ausername="
+            + encode(user)
+            + "&login%3Apassword="
+            + encode(password)
+            + "&login%3Asubmit=&jakarta.faces.ViewState="
+            + encode(viewState.group(1));
+    HttpResponse<String> posted =
+        send(
+            HttpRequest.newBuilder(uri("/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    if (posted.statusCode() != 302) {
+      throw new IllegalStateException("login failed: " + posted.statusCode());
+    }
+    String renewed = cookie(posted);
+    return renewed.isEmpty() ? cookie : renewed;
+  }
+
+  private static String cookie(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("JSESSIONID="))
+        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .findFirst()
+        .orElse("");
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
   public static JsonObject json(HttpResponse<String> response) {
     return Json.createReader(new StringReader(response.body())).readObject();
   }
