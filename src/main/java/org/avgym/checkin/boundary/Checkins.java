@@ -1,0 +1,94 @@
+package org.avgym.checkin.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.avgym.checkin.entity.Checkin;
+import org.avgym.checkin.entity.CheckinQuery;
+import org.avgym.checkin.entity.CheckinView;
+import org.avgym.checkin.entity.Visit;
+import org.avgym.checkin.entity.VisitView;
+import org.avgym.platform.control.Fields;
+import org.avgym.platform.entity.Page;
+
+/** Reads recorded check-ins and visits: filtered and paged, newest first. */
+@Stateless
+public class Checkins {
+
+  @PersistenceContext EntityManager em;
+
+  public Page<CheckinView> query(CheckinQuery query, Fields.Paging paging) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    if (query.locationId() != null) {
+      where.append(" and c.location.id = :location");
+      parameters.put("location", query.locationId());
+    }
+    if (query.memberId() != null) {
+      where.append(" and c.member.id = :member");
+      parameters.put("member", query.memberId());
+    }
+    if (query.from() != null) {
+      where.append(" and c.serverTime >= :from");
+      parameters.put("from", query.from());
+    }
+    if (query.to() != null) {
+      where.append(" and c.serverTime < :to");
+      parameters.put("to", query.to());
+    }
+    if (query.decision() != null) {
+      where.append(" and c.decision = :decision");
+      parameters.put("decision", query.decision());
+    }
+    TypedQuery<Long> count = em.createQuery("select count(c) from Checkin c" + where, Long.class);
+    TypedQuery<Checkin> items =
+        em.createQuery(
+            "select c from Checkin c join fetch c.location left join fetch c.member"
+                + " left join fetch c.device"
+                + where
+                + " order by c.serverTime desc, c.id desc",
+            Checkin.class);
+    parameters.forEach(
+        (name, value) -> {
+          count.setParameter(name, value);
+          items.setParameter(name, value);
+        });
+    List<CheckinView> found =
+        items.setFirstResult(paging.first()).setMaxResults(paging.size()).getResultList().stream()
+            .map(CheckinView::of)
+            .toList();
+    return new Page<>(found, paging.page(), paging.size(), count.getSingleResult());
+  }
+
+  public List<CheckinView> recentFor(long memberId, int limit) {
+    return query(new CheckinQuery(null, memberId, null, null, null), new Fields.Paging(0, limit))
+        .items();
+  }
+
+  public List<VisitView> recentVisits(long memberId, int limit) {
+    return em
+        .createQuery(
+            "select v, l.code from Visit v, Location l where l.id = v.locationId"
+                + " and v.memberId = :member order by v.inAt desc, v.id desc",
+            Object[].class)
+        .setParameter("member", memberId)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(row -> view((Visit) row[0], (String) row[1]))
+        .toList();
+  }
+
+  private static VisitView view(Visit visit, String location) {
+    return new VisitView(
+        visit.getId(),
+        location,
+        visit.getInAt(),
+        visit.getOutAt(),
+        Fields.wire(visit.getClosedBy()));
+  }
+}

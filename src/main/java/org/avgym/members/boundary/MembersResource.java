@@ -1,0 +1,105 @@
+package org.avgym.members.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.avgym.checkin.boundary.Checkins;
+import org.avgym.members.entity.CredentialInput;
+import org.avgym.members.entity.CredentialView;
+import org.avgym.members.entity.MemberDetail;
+import org.avgym.members.entity.MemberInput;
+import org.avgym.members.entity.MemberView;
+import org.avgym.members.entity.MembershipView;
+import org.avgym.members.entity.NewMembership;
+import org.avgym.platform.control.Fields;
+import org.avgym.platform.entity.Page;
+import org.avgym.security.entity.Role;
+
+/** Members, and the memberships and credentials issued to them; the front desk's work. */
+@Path("members")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.STAFF_NAME)
+public class MembersResource {
+
+  /** How many recent check-ins and visits a member's page shows. */
+  static final int RECENT = 20;
+
+  @Inject Members members;
+  @Inject Memberships memberships;
+  @Inject Credentials credentials;
+  @Inject Checkins checkins;
+
+  @GET
+  public Page<MemberView> search(
+      @QueryParam("q") String text,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return members.search(text, Fields.paging(page, size)).map(MemberView::of);
+  }
+
+  @GET
+  @Path("{id}")
+  public MemberDetail one(@PathParam("id") long id) {
+    MemberView member = MemberView.of(members.require(id));
+    return MemberDetail.of(
+        member,
+        members.memberships(id).stream().map(MembershipView::of).toList(),
+        members.credentials(id).stream().map(CredentialView::of).toList(),
+        checkins.recentFor(id, RECENT),
+        checkins.recentVisits(id, RECENT));
+  }
+
+  @POST
+  public Response create(@Valid @NotNull MemberInput input, @Context UriInfo uri) {
+    MemberView created = MemberView.of(members.create(input));
+    return created(uri, created.id(), created);
+  }
+
+  @PUT
+  @Path("{id}")
+  public MemberView update(@PathParam("id") long id, @Valid @NotNull MemberInput input) {
+    return MemberView.of(members.update(id, input));
+  }
+
+  @POST
+  @Path("{id}/memberships")
+  public Response startMembership(
+      @PathParam("id") long id, @Valid @NotNull NewMembership request, @Context UriInfo uri) {
+    MembershipView started = MembershipView.of(memberships.start(id, request));
+    return Response.created(uri.getBaseUriBuilder().path("memberships/" + started.id()).build())
+        .entity(started)
+        .build();
+  }
+
+  @POST
+  @Path("{id}/credentials")
+  public Response issueCredential(
+      @PathParam("id") long id, @Valid @NotNull CredentialInput input, @Context UriInfo uri) {
+    CredentialView issued = CredentialView.of(credentials.issue(id, input));
+    return Response.created(uri.getBaseUriBuilder().path("credentials/" + issued.id()).build())
+        .entity(issued)
+        .build();
+  }
+
+  private static Response created(UriInfo uri, long id, Object entity) {
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(id)).build())
+        .entity(entity)
+        .build();
+  }
+}

@@ -1,0 +1,44 @@
+package org.avgym.members.entity;
+
+import java.time.Instant;
+import java.util.List;
+import org.avgym.checkin.entity.CheckinView;
+import org.avgym.checkin.entity.VisitView;
+
+/**
+ * Everything the front desk needs about one member: details, memberships with their freezes,
+ * credentials, and the most recent check-ins and visits (newest first).
+ */
+public record MemberDetail(
+    long id,
+    String name,
+    String email,
+    String phone,
+    String photoUrl,
+    String status,
+    Instant createdAt,
+    List<MembershipView> memberships,
+    List<CredentialView> credentials,
+    List<CheckinView> recentCheckins,
+    List<VisitView> recentVisits) {
+
+  public static MemberDetail of(
+      MemberView member,
+      List<MembershipView> memberships,
+      List<CredentialView> credentials,
+      List<CheckinView> recentCheckins,
+      List<VisitView> recentVisits) {
+    return new MemberDetail(
+        member.id(),
+        member.name(),
+        member.email(),
+        member.phone(),
+        member.photoUrl(),
+        member.status(),
+        member.createdAt(),
+        memberships,
+        credentials,
+        recentCheckins,
+        recentVisits);
+  }
+}
