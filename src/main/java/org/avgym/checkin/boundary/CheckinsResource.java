@@ -3,6 +3,7 @@ package org.avgym.checkin.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
-import org.avgym.checkin.entity.CheckinAnswer;
+import org.avgym.checkin.control.CheckinAnswer;
 import org.avgym.checkin.entity.CheckinQuery;
 import org.avgym.checkin.entity.CheckinRequest;
 import org.avgym.checkin.entity.CheckinView;
@@ -71,8 +72,7 @@ public class CheckinsResource {
 
   @POST
   @Path("manual")
-  public CheckinAnswer manual(
-      @Valid @NotNull ManualCheckin request, @Context SecurityContext caller) {
+  public JsonObject manual(@Valid @NotNull ManualCheckin request, @Context SecurityContext caller) {
     long locationId = locations.require(request.location()).getId();
     String requestId =
         request.requestId() == null ? UUID.randomUUID().toString() : request.requestId();

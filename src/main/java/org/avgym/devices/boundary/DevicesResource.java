@@ -24,6 +24,7 @@ import org.avgym.devices.entity.DeviceView;
 import org.avgym.devices.entity.NewDevice;
 import org.avgym.locations.boundary.Locations;
 import org.avgym.locations.entity.Location;
+import org.avgym.platform.boundary.Created;
 import org.avgym.platform.control.Fields;
 import org.avgym.platform.control.Refusal;
 import org.avgym.security.entity.Role;
@@ -74,10 +75,7 @@ public class DevicesResource {
       }
       throw e;
     }
-    return Response.created(
-            uri.getAbsolutePathBuilder().path(String.valueOf(registered.id())).build())
-        .entity(registered)
-        .build();
+    return Created.at(uri, "devices", registered.id(), registered);
   }
 
   /** Issues a new token (shown once in this answer) and closes sessions using the old one. */

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.avgym.locations.entity.LocationInput;
 import org.avgym.locations.entity.LocationView;
+import org.avgym.platform.boundary.Created;
 import org.avgym.security.entity.Role;
 
 /** Gym sites: every staff member may read them, administrators configure them. */
@@ -44,11 +47,12 @@ public class LocationsResource {
 
   @POST
   @RolesAllowed(Role.ADMIN_NAME)
-  public Response create(@Valid @NotNull LocationInput input, @Context UriInfo uri) {
+  public Response create(
+      @Valid @ConvertGroup(from = Default.class, to = LocationInput.Creation.class) @NotNull
+          LocationInput input,
+      @Context UriInfo uri) {
     LocationView created = LocationView.of(locations.create(input));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
-        .entity(created)
-        .build();
+    return Created.at(uri, "locations", created.code(), created);
   }
 
   @PUT

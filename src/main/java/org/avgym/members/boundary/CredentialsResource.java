@@ -19,6 +19,7 @@ import org.avgym.checkin.entity.CredentialStatus;
 import org.avgym.members.entity.BlockRequest;
 import org.avgym.members.entity.CredentialInput;
 import org.avgym.members.entity.CredentialView;
+import org.avgym.platform.boundary.Created;
 import org.avgym.platform.control.Fields;
 import org.avgym.security.entity.Role;
 
@@ -61,8 +62,6 @@ public class CredentialsResource {
   public Response replace(
       @PathParam("id") long id, @Valid @NotNull CredentialInput input, @Context UriInfo uri) {
     CredentialView successor = CredentialView.of(credentials.replace(id, input));
-    return Response.created(uri.getBaseUriBuilder().path("credentials/" + successor.id()).build())
-        .entity(successor)
-        .build();
+    return Created.at(uri, "credentials", successor.id(), successor);
   }
 }

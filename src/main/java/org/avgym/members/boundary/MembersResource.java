@@ -25,6 +25,7 @@ import org.avgym.members.entity.MemberInput;
 import org.avgym.members.entity.MemberView;
 import org.avgym.members.entity.MembershipView;
 import org.avgym.members.entity.NewMembership;
+import org.avgym.platform.boundary.Created;
 import org.avgym.platform.control.Fields;
 import org.avgym.platform.entity.Page;
 import org.avgym.security.entity.Role;
@@ -68,7 +69,7 @@ public class MembersResource {
   @POST
   public Response create(@Valid @NotNull MemberInput input, @Context UriInfo uri) {
     MemberView created = MemberView.of(members.create(input));
-    return created(uri, created.id(), created);
+    return Created.at(uri, "members", created.id(), created);
   }
 
   @PUT
@@ -82,9 +83,7 @@ public class MembersResource {
   public Response startMembership(
       @PathParam("id") long id, @Valid @NotNull NewMembership request, @Context UriInfo uri) {
     MembershipView started = MembershipView.of(memberships.start(id, request));
-    return Response.created(uri.getBaseUriBuilder().path("memberships/" + started.id()).build())
-        .entity(started)
-        .build();
+    return Created.at(uri, "memberships", started.id(), started);
   }
 
   @POST
@@ -92,14 +91,6 @@ public class MembersResource {
   public Response issueCredential(
       @PathParam("id") long id, @Valid @NotNull CredentialInput input, @Context UriInfo uri) {
     CredentialView issued = CredentialView.of(credentials.issue(id, input));
-    return Response.created(uri.getBaseUriBuilder().path("credentials/" + issued.id()).build())
-        .entity(issued)
-        .build();
-  }
-
-  private static Response created(UriInfo uri, long id, Object entity) {
-    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(id)).build())
-        .entity(entity)
-        .build();
+    return Created.at(uri, "credentials", issued.id(), issued);
   }
 }

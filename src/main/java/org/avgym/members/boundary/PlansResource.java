@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.avgym.members.entity.PlanInput;
 import org.avgym.members.entity.PlanView;
+import org.avgym.platform.boundary.Created;
 import org.avgym.security.entity.Role;
 
 /** Membership plans: staff read them, administrators configure them. */
@@ -46,9 +47,7 @@ public class PlansResource {
   @RolesAllowed(Role.ADMIN_NAME)
   public Response create(@Valid @NotNull PlanInput input, @Context UriInfo uri) {
     PlanView created = PlanView.of(plans.create(input));
-    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uri, "plans", created.id(), created);
   }
 
   @PUT
