@@ -121,15 +121,27 @@ public final class ScanPicker {
         : new Pick(kind, member, member.usableCredential().value());
   }
 
-  /** A member not inside, from this location most of the time; null after a few misses. */
+  /**
+   * A member not inside, from this location most of the time; null after a few misses. Random
+   * probes instead of filtering keep a pick cheap however many members there are.
+   */
   private MemberSpec any(List<MemberSpec> candidates, String location, IntPredicate inside) {
     if (candidates.isEmpty()) {
       return null;
     }
-    boolean home = random.nextInt(100) < HOME_PERCENT;
+    if (random.nextInt(100) < HOME_PERCENT) {
+      MemberSpec local = probe(candidates, location, inside);
+      if (local != null) {
+        return local;
+      }
+    }
+    return probe(candidates, null, inside);
+  }
+
+  private MemberSpec probe(List<MemberSpec> candidates, String home, IntPredicate inside) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       MemberSpec member = candidates.get(random.nextInt(candidates.size()));
-      if (!inside.test(member.number()) && (!home || member.home().equals(location))) {
+      if (!inside.test(member.number()) && (home == null || member.home().equals(home))) {
         return member;
       }
     }
