@@ -1,7 +1,6 @@
 package org.avgym.bench;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -123,7 +122,9 @@ public final class CheckinLoad {
       for (String step : option("ramp", "400,800,1200").split(",")) {
         int rate = Integer.parseInt(step.trim());
         Step result = load(fleet, rate, seconds);
-        if (result.p99Ms() > P99_TARGET_MS || result.errors() > 0 || result.throughput() < rate * 0.95) {
+        if (result.p99Ms() > P99_TARGET_MS
+            || result.errors() > 0
+            || result.throughput() < rate * 0.95) {
           line("ramp: " + rate + "/s not sustained (p99 or throughput or errors); stopping");
           break;
         }
@@ -133,7 +134,10 @@ public final class CheckinLoad {
     } else {
       int devices = Integer.parseInt(option("devices", "100"));
       List<Device> fleet = setUp(devices);
-      load(fleet, Integer.parseInt(option("rate", "200")), Integer.parseInt(option("seconds", "60")));
+      load(
+          fleet,
+          Integer.parseInt(option("rate", "200")),
+          Integer.parseInt(option("seconds", "60")));
     }
     save();
   }
@@ -261,7 +265,8 @@ public final class CheckinLoad {
 
   private static String sha256(String text) throws Exception {
     return HexFormat.of()
-        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   // ---------------------------------------------------------------- sessions
@@ -403,7 +408,9 @@ public final class CheckinLoad {
   }
 
   private Step load(List<Device> devices, int rate, int seconds) throws Exception {
-    int bounded = (int) Math.min(seconds, HARD_CAP.minus(Duration.between(started, Instant.now())).toSeconds());
+    int bounded =
+        (int)
+            Math.min(seconds, HARD_CAP.minus(Duration.between(started, Instant.now())).toSeconds());
     if (bounded <= 0) {
       throw new IllegalStateException("hard cap of " + HARD_CAP.toSeconds() + " s reached");
     }
@@ -505,7 +512,8 @@ public final class CheckinLoad {
       query.setString(1, "device:bench-" + run + "-%");
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {
-          String key = result.getString(1).substring("device:".length()) + "/" + result.getString(2);
+          String key =
+              result.getString(1).substring("device:".length()) + "/" + result.getString(2);
           if (measure.sentAt.containsKey(key)) {
             rows.merge(key, 1, Integer::sum);
           }
@@ -608,8 +616,7 @@ public final class CheckinLoad {
   private void save() throws IOException {
     Path file = Path.of("target/bench/checkin-results.txt");
     Files.createDirectories(file.getParent());
-    Files.writeString(
-        file, report + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.writeString(file, report + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     System.out.println("appended to " + file.toAbsolutePath());
   }
 }
