@@ -8,6 +8,7 @@ export AVGYM_DATA_DIR="$(mkdir -p "${AVGYM_DATA_DIR:-./data}" && cd "${AVGYM_DAT
 export AVGYM_DEMO_ENABLED="${AVGYM_DEMO_ENABLED:-true}"
 http_port="${AVGYM_HTTP_PORT:-8080}"
 export AVGYM_PUBLIC_URL="${AVGYM_PUBLIC_URL:-http://localhost:${http_port}/}"
+export AVGYM_DEMO_TRAFFIC_URL="${AVGYM_DEMO_TRAFFIC_URL:-ws://127.0.0.1:${http_port}/ws/devices}"
 
 args=(--deploy target/avgym.war --contextroot / --port "$http_port" --nocluster
       --rootdir "$AVGYM_DATA_DIR/payara"

@@ -1,0 +1,152 @@
+package org.avgym.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.avgym.it.Api;
+import org.avgym.it.Deployments;
+import org.avgym.it.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Demo mode end to end: the chain is seeded at start-up, and the simulator's scans travel over real
+ * loopback WebSockets to /ws/devices and are recorded. The test server picks a random HTTP port, so
+ * the simulator runs with {@code avgym.demo.traffic.url=auto} and learns the port from the first
+ * request that reaches it (this test's first call). On PostgreSQL the rows are also counted in the
+ * database; on the embedded H2 (locked by the server) the metrics are the evidence.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DemoIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  @ArquillianResource URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    Map<String, String> settings =
+        TestDatabase.postgresUrl().isEmpty()
+            ? TestDatabase.h2()
+            : TestDatabase.postgres(TestDatabase.postgresPort());
+    settings.put("avgym.demo.enabled", "true");
+    settings.put("avgym.demo.traffic.url", "auto");
+    // Fast and time-of-day independent, so the test sees traffic at every location within seconds.
+    settings.put("avgym.demo.traffic.per-minute", "240");
+    settings.put("avgym.demo.traffic.night-share", "0.5");
+    settings.put("avgym.demo.traffic.tick-ms", "500");
+    settings.put("avgym.demo.traffic.stay-min-seconds", "2");
+    settings.put("avgym.demo.traffic.stay-max-seconds", "6");
+    return Deployments.avgym(settings);
+  }
+
+  @Test
+  void seedsTheChainAndItsTrafficIsRecordedOverTheDeviceChannel() throws Exception {
+    Api api = Api.at(base);
+    assertEquals(200, api.get("/health/ready").statusCode());
+
+    String metrics = metrics(api);
+    assertEquals(3, value(metrics, "avgym_demo_chain", "part=\"locations\""), 0.0);
+    assertEquals(500, value(metrics, "avgym_demo_chain", "part=\"members\""), 0.0);
+    assertEquals(6, value(metrics, "avgym_demo_chain", "part=\"devices\""), 0.0);
+    assertTrue(value(metrics, "avgym_demo_chain", "part=\"memberships\"") > 400, metrics);
+
+    Instant deadline = Instant.now().plus(PATIENCE);
+    double recorded = 0;
+    double sessions = 0;
+    double denied = 0;
+    while (Instant.now().isBefore(deadline) && (recorded < 40 || sessions < 6 || denied < 1)) {
+      Thread.sleep(1000);
+      metrics = metrics(api);
+      recorded = sum(metrics, "avgym_checkins_total", "");
+      denied = sum(metrics, "avgym_checkins_total", "decision=\"denied\"");
+      sessions = value(metrics, "avgym_demo_device_sessions", "");
+    }
+    assertEquals(6, sessions, 0.0, "every demo device holds a session");
+    assertTrue(recorded >= 40, "check-ins recorded by the server: " + recorded);
+    assertTrue(denied >= 1, "the simulator provokes denials");
+    assertTrue(
+        sum(metrics, "avgym_demo_scan_answers_total", "") >= 40, "the simulator got its answers");
+
+    if (TestDatabase.postgresUrl().isPresent()) {
+      try (Connection db = database()) {
+        assertEquals(3, count(db, "select count(*) from location"));
+        assertEquals(500, count(db, "select count(*) from member"));
+        assertTrue(
+            count(db, "select count(*) from checkin where client_key like 'device:%'") >= 40);
+        assertTrue(
+            count(db, "select count(distinct location_id) from checkin") == 3,
+            "traffic at every location");
+      }
+    }
+  }
+
+  private static String metrics(Api api) {
+    HttpResponse<String> response =
+        api.send(api.request("/metrics").setHeader("Accept", "text/plain").GET().build());
+    assertEquals(200, response.statusCode());
+    return response.body();
+  }
+
+  /** The first series of a metric whose labels contain {@code label}; 0 when absent. */
+  private static double value(String text, String name, String label) {
+    Matcher matcher = series(text, name);
+    while (matcher.find()) {
+      if (matcher.group(1) == null || matcher.group(1).contains(label)) {
+        return Double.parseDouble(matcher.group(2));
+      }
+    }
+    return 0;
+  }
+
+  private static double sum(String text, String name, String label) {
+    Matcher matcher = series(text, name);
+    double total = 0;
+    while (matcher.find()) {
+      if (label.isEmpty() || (matcher.group(1) != null && matcher.group(1).contains(label))) {
+        total += Double.parseDouble(matcher.group(2));
+      }
+    }
+    return total;
+  }
+
+  private static Matcher series(String text, String name) {
+    return Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(text);
+  }
+
+  private static Connection database() throws SQLException {
+    return DriverManager.getConnection(
+        TestDatabase.postgresUrl().orElseThrow(),
+        orDefault(System.getProperty("avgym.test.db.user"), "avgym"),
+        orDefault(System.getProperty("avgym.test.db.password"), "avgym"));
+  }
+
+  /** Maven passes unset test settings as empty or as an unresolved ${…} expression. */
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isBlank() || value.startsWith("${") ? fallback : value;
+  }
+
+  private static long count(Connection db, String sql) throws SQLException {
+    try (Statement statement = db.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}
