@@ -49,6 +49,9 @@ class LiveIT {
             TestDatabase.postgresUrl().isEmpty() ? TestDatabase.h2() : TestDatabase.postgres(5432));
     settings.put("avgym.live.history.max-events", String.valueOf(HISTORY));
     settings.put("avgym.live.max-backlog", "30");
+    // The tests scan as fast as the server answers; the device rate limit is DeviceChannelIT's.
+    settings.put("avgym.devices.rate-per-second", "10000");
+    settings.put("avgym.devices.rate-burst", "10000");
     return Deployments.avgym(settings);
   }
 
