@@ -7,6 +7,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -45,6 +46,7 @@ public class DeviceSessions {
   static final String LAST_PONG = "avgym.lastPong";
 
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedExecutorService workers;
   @Inject Event<DeviceConnectivity> connectivity;
   @Inject MetricRegistry metrics;
 
@@ -136,17 +138,25 @@ public class DeviceSessions {
       for (Session session : sessions) {
         Object last = session.getUserProperties().get(LAST_PONG);
         if (last instanceof Long pong && now - pong > silentLimit) {
-          close(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no heartbeat"));
+          workers.execute(
+              () ->
+                  close(
+                      session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no heartbeat")));
           continue;
         }
-        try {
-          session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
-        } catch (IOException e) {
-          close(session, new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "ping failed"));
-        } catch (IllegalStateException e) {
-          // a frame is being written right now: the session is alive; ping next time
-        }
+        // A ping to a device that stopped reading can block: never on the scheduler's thread.
+        workers.execute(() -> ping(session));
       }
+    }
+  }
+
+  private static void ping(Session session) {
+    try {
+      session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+    } catch (IOException e) {
+      close(session, new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "ping failed"));
+    } catch (IllegalStateException e) {
+      // a frame is being written right now: the session is alive; ping next time
     }
   }
 

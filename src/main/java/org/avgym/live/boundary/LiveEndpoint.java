@@ -1,6 +1,5 @@
 package org.avgym.live.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -38,7 +37,6 @@ public class LiveEndpoint {
 
   @Inject LiveHub hub;
   @Inject DeviceRegistry devices;
-  @Resource ManagedExecutorService executor;
 
   @Inject
   @ConfigProperty(name = "avgym.live.allowed-origins", defaultValue = " ")
@@ -67,7 +65,7 @@ public class LiveEndpoint {
       return;
     }
     session.setMaxTextMessageBufferSize(maxFrameBytes);
-    SessionChannel channel = new SessionChannel(session, executor);
+    SessionChannel channel = new SessionChannel(session, hub.sends());
     properties.put(SUBSCRIBER, hub.connect(channel));
   }
 
@@ -146,7 +144,18 @@ public class LiveEndpoint {
         return;
       }
       try {
-        session.getAsyncRemote().sendText(frame, result -> done.accept(result.getException()));
+        // Off the caller's thread: in the servlet container a write to a client that stopped
+        // reading may block until the transport's write timeout.
+        executor.execute(
+            () -> {
+              try {
+                session
+                    .getAsyncRemote()
+                    .sendText(frame, result -> done.accept(result.getException()));
+              } catch (RuntimeException e) {
+                done.accept(e);
+              }
+            });
       } catch (RuntimeException e) {
         done.accept(e);
       }

@@ -8,6 +8,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -43,6 +45,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * executor: the committing thread only appends to history, so a device's answer never waits for a
  * dashboard.
  */
+@ManagedExecutorDefinition(name = LiveHub.SENDS, maxAsync = 64)
 @Singleton
 @Startup
 @LocalBean
@@ -51,7 +54,21 @@ public class LiveHub implements Subscriber.Listener {
 
   private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
 
+  /**
+   * Live sends get their own executor: a write to a client that stopped reading can block its
+   * thread until the transport's write timeout, and must never hold up anything else.
+   */
+  static final String SENDS = "java:app/concurrent/avgym-live-sends";
+
   @Resource ManagedScheduledExecutorService executor;
+
+  @Resource(lookup = SENDS)
+  ManagedExecutorService sends;
+
+  @Inject
+  @ConfigProperty(name = "avgym.live.send-timeout-ms", defaultValue = "5000")
+  long sendTimeoutMs;
+
   @Inject LiveMetrics metrics;
 
   @Inject
@@ -83,6 +100,7 @@ public class LiveHub implements Subscriber.Listener {
   private final Map<String, Integer> lastOccupancy = new ConcurrentHashMap<>();
   private final AtomicBoolean fanOutScheduled = new AtomicBoolean();
   private ScheduledFuture<?> heartbeat;
+  private ScheduledFuture<?> watchdog;
 
   @PostConstruct
   void start() {
@@ -92,6 +110,7 @@ public class LiveHub implements Subscriber.Listener {
     heartbeat =
         executor.scheduleAtFixedRate(
             this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+    watchdog = executor.scheduleAtFixedRate(this::closeStalled, 1, 1, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -99,6 +118,14 @@ public class LiveHub implements Subscriber.Listener {
     if (heartbeat != null) {
       heartbeat.cancel(false);
     }
+    if (watchdog != null) {
+      watchdog.cancel(false);
+    }
+  }
+
+  /** Used by the endpoint's channels: every write to a live client runs here. */
+  public ManagedExecutorService sends() {
+    return sends;
   }
 
   public EventStream stream() {
@@ -174,6 +201,19 @@ public class LiveHub implements Subscriber.Listener {
     }
   }
 
+  private void closeStalled() {
+    long now = System.nanoTime();
+    long limit = TimeUnit.MILLISECONDS.toNanos(sendTimeoutMs);
+    for (Subscriber subscriber : subscribers.values()) {
+      if (subscriber.isClosed()) {
+        subscribers.remove(subscriber.channel().id(), subscriber);
+      } else if (subscriber.sendingForNanos(now) > limit) {
+        subscriber.closeStalled(this);
+        subscribers.remove(subscriber.channel().id(), subscriber);
+      }
+    }
+  }
+
   /**
    * Subscribes: each topic starts after the client's {@code since} position when the epoch matches
    * and history still holds everything after it ({@code recovered}); otherwise at the head, and the
@@ -233,9 +273,9 @@ public class LiveHub implements Subscriber.Listener {
             }
           };
       if (lingerMs > 0) {
-        executor.schedule(fanOut, lingerMs, TimeUnit.MILLISECONDS);
+        executor.schedule(() -> sends.execute(fanOut), lingerMs, TimeUnit.MILLISECONDS);
       } else {
-        executor.execute(fanOut);
+        sends.execute(fanOut);
       }
     }
   }
@@ -258,7 +298,8 @@ public class LiveHub implements Subscriber.Listener {
   private void heartbeat() {
     for (Subscriber subscriber : subscribers.values()) {
       if (subscriber.channel() instanceof LiveEndpoint.SessionChannel session) {
-        session.heartbeat(2L * heartbeatSeconds);
+        // A ping to a client that stopped reading can block: never on the scheduler's thread.
+        sends.execute(() -> session.heartbeat(2L * heartbeatSeconds));
       }
     }
   }

@@ -45,6 +45,9 @@ public final class Subscriber {
   private final Map<Topic, Long> sent = new EnumMap<>(Topic.class);
   private final AtomicBoolean sending = new AtomicBoolean();
 
+  /** When the send in flight started ({@link System#nanoTime()}), for the stall watchdog. */
+  private volatile long sendStartedNanos;
+
   /** Control frames (subscribed, errors) go out before events, through the same single flight. */
   private final Queue<String> control = new ConcurrentLinkedQueue<>();
 
@@ -103,6 +106,7 @@ public final class Subscriber {
     if (closed || !sending.compareAndSet(false, true)) {
       return;
     }
+    sendStartedNanos = System.nanoTime();
     String controlFrame = control.poll();
     if (controlFrame != null) {
       channel.send(
@@ -151,6 +155,21 @@ public final class Subscriber {
     }
     sending.set(false);
     pump(maxBacklog, maxBatch, listener);
+  }
+
+  /** How long the send in flight has been waiting for the client; zero when none is. */
+  public long sendingForNanos(long nowNanos) {
+    return sending.get() && !closed ? nowNanos - sendStartedNanos : 0;
+  }
+
+  /**
+   * Gives up on a client whose send has not completed in time: its socket is full because it
+   * stopped reading. Closed with 1013, like any client that cannot keep up.
+   */
+  public void closeStalled(Listener listener) {
+    if (!closed) {
+      closeSlow(backlog(), listener);
+    }
   }
 
   private void closeSlow(long backlog, Listener listener) {
