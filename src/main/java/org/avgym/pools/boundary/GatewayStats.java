@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * frames received, acked, failed, dropped, and the distinct ids acked (bounded). Shown only through
  * the pool API, for demos and ITs.
  */
-final class GatewayStats {
+public final class GatewayStats {
 
   /** Distinct ids remembered per name; beyond it, {@code duplicates} is no longer exact. */
   static final int MAX_IDS = 100_000;
 
-  record Counts(long received, long acked, long failed, long dropped, long duplicates) {}
+  public record Counts(long received, long acked, long failed, long dropped, long duplicates) {}
 
   private static final class Tally {
     final AtomicLong received = new AtomicLong();
