@@ -16,9 +16,11 @@ public final class GatewayStats {
   /** Distinct ids remembered per name; beyond it, {@code duplicates} is no longer exact. */
   static final int MAX_IDS = 100_000;
 
-  public record Counts(long received, long acked, long failed, long dropped, long duplicates) {}
+  public record Counts(
+      long open, long received, long acked, long failed, long dropped, long duplicates) {}
 
   private static final class Tally {
+    final AtomicLong open = new AtomicLong();
     final AtomicLong received = new AtomicLong();
     final AtomicLong acked = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
@@ -33,6 +35,14 @@ public final class GatewayStats {
 
   private static Tally of(String name) {
     return TALLIES.computeIfAbsent(name == null ? "" : name, n -> new Tally());
+  }
+
+  static void opened(String name) {
+    of(name).open.incrementAndGet();
+  }
+
+  static void closed(String name) {
+    of(name).open.decrementAndGet();
   }
 
   static void received(String name) {
@@ -62,6 +72,7 @@ public final class GatewayStats {
             snapshot.put(
                 name,
                 new Counts(
+                    t.open.get(),
                     t.received.get(),
                     t.acked.get(),
                     t.failed.get(),

@@ -3,6 +3,7 @@ package org.avgym.pools.boundary;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
@@ -76,8 +77,18 @@ public class SimulatedGateway {
 
   @OnOpen
   public void open(Session session) {
-    session.getUserProperties().put(KNOBS, Knobs.of(session.getRequestParameterMap()));
+    Knobs knobs = Knobs.of(session.getRequestParameterMap());
+    session.getUserProperties().put(KNOBS, knobs);
+    GatewayStats.opened(knobs.name());
     session.getUserProperties().put(COUNT, new AtomicLong());
+  }
+
+  @OnClose
+  public void close(Session session) {
+    Knobs knobs = (Knobs) session.getUserProperties().get(KNOBS);
+    if (knobs != null) {
+      GatewayStats.closed(knobs.name());
+    }
   }
 
   @OnMessage
