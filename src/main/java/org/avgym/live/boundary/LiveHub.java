@@ -304,7 +304,7 @@ public class LiveHub implements Subscriber.Listener {
     }
   }
 
-  static String checkinData(CheckinResult result) {
+  public static String checkinData(CheckinResult result) {
     JsonArrayBuilder reasons = Json.createArrayBuilder();
     for (ReasonCode reason : result.reasons()) {
       reasons.add(reason.name());

@@ -1,0 +1,120 @@
+package org.avgym.pools.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.avgym.platform.boundary.Created;
+import org.avgym.platform.control.Refusal;
+import org.avgym.pools.entity.EndpointInput;
+import org.avgym.pools.entity.PoolInput;
+import org.avgym.pools.entity.PoolView;
+import org.avgym.security.entity.Role;
+
+/**
+ * Downstream connection pools with their live state: staff read them, administrators create,
+ * reconfigure (applied live) and destroy them and add or remove endpoints.
+ */
+@Path("pools")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN_NAME, Role.STAFF_NAME})
+public class PoolsResource {
+
+  @Inject Pools pools;
+  @Inject PoolSupervisor supervisor;
+
+  @GET
+  public List<PoolView> all() {
+    return supervisor.views();
+  }
+
+  @GET
+  @Path("{name}")
+  public PoolView one(@PathParam("name") String name) {
+    return supervisor.view(name).orElseThrow(() -> Refusal.notFound("no pool named " + name));
+  }
+
+  @POST
+  @RolesAllowed(Role.ADMIN_NAME)
+  public Response create(PoolInput input, @Context UriInfo uri) {
+    if (input == null) {
+      throw Refusal.invalid("body", "a pool definition is required");
+    }
+    String name = pools.create(input).name();
+    return Created.at(uri, "pools", name, current(name));
+  }
+
+  @PUT
+  @Path("{name}")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public PoolView reconfigure(@PathParam("name") String name, PoolInput input) {
+    if (input == null) {
+      throw Refusal.invalid("body", "a pool definition is required");
+    }
+    pools.reconfigure(name, input);
+    return current(name);
+  }
+
+  @DELETE
+  @Path("{name}")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public Response destroy(@PathParam("name") String name) {
+    pools.destroy(name);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{name}/endpoints")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public Response addEndpoint(
+      @PathParam("name") String name, EndpointInput input, @Context UriInfo uri) {
+    if (input == null) {
+      throw Refusal.invalid("url", "url is required");
+    }
+    pools.addEndpoint(name, input);
+    return Response.status(Response.Status.CREATED).entity(current(name)).build();
+  }
+
+  /** Removes an endpoint, named by its URL in the {@code url} query parameter. */
+  @DELETE
+  @Path("{name}/endpoints")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public PoolView removeEndpoint(@PathParam("name") String name, @QueryParam("url") String url) {
+    if (url == null || url.isBlank()) {
+      throw Refusal.invalid("url", "url is required");
+    }
+    pools.removeEndpoint(name, url);
+    return current(name);
+  }
+
+  /**
+   * What the built-in simulated gateway has received, per {@code name} query parameter of its
+   * connections: a test and demo aid, so only administrators see it.
+   */
+  @GET
+  @Path("_simulator")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public Map<String, GatewayStats.Counts> simulator() {
+    return GatewayStats.snapshot();
+  }
+
+  private PoolView current(String name) {
+    return supervisor.view(name).orElseThrow(() -> Refusal.notFound("no pool named " + name));
+  }
+}

@@ -1,0 +1,148 @@
+package org.avgym.pools.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A simulated downstream endpoint (PROTOCOL.md §3) that acks {@code deliver} frames, with faults
+ * from query parameters: {@code latencyMs} and {@code jitterMs} delay each ack, {@code failRate}
+ * answers an error frame instead, {@code dropRate} ignores the frame, {@code closeAfter} closes the
+ * session when a frame arrives after that many, and {@code name} groups its counts. A demo and test
+ * peer: {@link LoopbackOnly} refuses every client that is not on loopback.
+ */
+@ServerEndpoint("/ws/sim/gateway")
+public class SimulatedGateway {
+
+  private static final Logger LOG = Logger.getLogger(SimulatedGateway.class.getName());
+  private static final String KNOBS = "avgym.sim.knobs";
+  private static final String COUNT = "avgym.sim.count";
+
+  /** The longest delay a client can ask for, so a bad URL cannot pile up sleeping threads. */
+  static final long MAX_DELAY_MS = 10_000;
+
+  record Knobs(
+      String name,
+      long latencyMs,
+      long jitterMs,
+      double failRate,
+      double dropRate,
+      long closeAfter) {
+
+    static Knobs of(Map<String, List<String>> query) {
+      return new Knobs(
+          text(query, "name", ""),
+          Math.min(MAX_DELAY_MS, Math.max(0, number(query, "latencyMs", 0))),
+          Math.min(MAX_DELAY_MS, Math.max(0, number(query, "jitterMs", 0))),
+          rate(query, "failRate"),
+          rate(query, "dropRate"),
+          number(query, "closeAfter", 0));
+    }
+
+    private static String text(Map<String, List<String>> query, String key, String fallback) {
+      List<String> values = query.get(key);
+      return values == null || values.isEmpty() ? fallback : values.get(0);
+    }
+
+    private static long number(Map<String, List<String>> query, String key, long fallback) {
+      try {
+        return Long.parseLong(text(query, key, String.valueOf(fallback)).trim());
+      } catch (NumberFormatException e) {
+        return fallback;
+      }
+    }
+
+    private static double rate(Map<String, List<String>> query, String key) {
+      try {
+        double value = Double.parseDouble(text(query, key, "0").trim());
+        return Double.isFinite(value) ? Math.max(0, Math.min(1, value)) : 0;
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+  }
+
+  @OnOpen
+  public void open(Session session) {
+    Knobs knobs = Knobs.of(session.getRequestParameterMap());
+    session.getUserProperties().put(KNOBS, knobs);
+    GatewayStats.opened(knobs.name());
+    session.getUserProperties().put(COUNT, new AtomicLong());
+  }
+
+  @OnClose
+  public void close(Session session) {
+    Knobs knobs = (Knobs) session.getUserProperties().get(KNOBS);
+    if (knobs != null) {
+      GatewayStats.closed(knobs.name());
+    }
+  }
+
+  @OnMessage
+  public void message(Session session, String text) throws IOException {
+    Knobs knobs = (Knobs) session.getUserProperties().get(KNOBS);
+    AtomicLong count = (AtomicLong) session.getUserProperties().get(COUNT);
+    JsonObject frame;
+    try {
+      frame = Json.createReader(new StringReader(text)).readObject();
+    } catch (RuntimeException e) {
+      return;
+    }
+    if (!"deliver".equals(frame.getString("type", "")) || frame.getString("id", null) == null) {
+      return;
+    }
+    String id = frame.getString("id");
+    if (knobs.closeAfter() > 0 && count.incrementAndGet() > knobs.closeAfter()) {
+      session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "closeAfter reached"));
+      return;
+    }
+    GatewayStats.received(knobs.name());
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    if (random.nextDouble() < knobs.dropRate()) {
+      GatewayStats.dropped(knobs.name());
+      return;
+    }
+    long delay =
+        knobs.latencyMs() + (knobs.jitterMs() > 0 ? random.nextLong(knobs.jitterMs() + 1) : 0);
+    if (delay > 0) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    String answer;
+    if (random.nextDouble() < knobs.failRate()) {
+      GatewayStats.failed(knobs.name());
+      answer =
+          Json.createObjectBuilder()
+              .add("type", "error")
+              .add("id", id)
+              .add("message", "simulated failure")
+              .build()
+              .toString();
+    } else {
+      GatewayStats.acked(knobs.name(), id);
+      answer = Json.createObjectBuilder().add("type", "ack").add("id", id).build().toString();
+    }
+    try {
+      session.getBasicRemote().sendText(answer);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Simulated gateway could not answer", e);
+    }
+  }
+}

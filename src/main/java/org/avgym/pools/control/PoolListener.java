@@ -1,0 +1,22 @@
+package org.avgym.pools.control;
+
+import java.time.Duration;
+import org.avgym.pools.entity.StateChange;
+
+/** What a live pool reports to the container side: metrics, live events, alerts and logs. */
+public interface PoolListener {
+
+  void stateChanged(String pool, String url, StateChange change);
+
+  void overflowed(String pool, long overflowTotal, int limit);
+
+  void delivered(String pool);
+
+  void acked(String pool, Duration roundTrip);
+
+  void redelivered(String pool);
+
+  void timedOut(String pool);
+
+  void pong(String pool, Duration roundTrip);
+}

@@ -1,0 +1,160 @@
+package org.avgym.pools.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.avgym.pools.entity.ConnectionState;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Per-pool metrics, labelled with the pool's name (never an endpoint URL): connections by state,
+ * deliveries, acks, redeliveries, timeouts, overflow, outbox depth, mean score, and round-trip
+ * times of acks and pongs in seconds.
+ */
+@ApplicationScoped
+public class PoolMetrics {
+
+  static final Metadata CONNECTIONS =
+      Metadata.builder()
+          .withName("avgym_pool_connections")
+          .withDescription("Pool connections by state")
+          .build();
+  static final Metadata DELIVERIES =
+      Metadata.builder()
+          .withName("avgym_pool_deliveries")
+          .withDescription("Deliver frames sent, redeliveries included")
+          .build();
+  static final Metadata ACKS =
+      Metadata.builder()
+          .withName("avgym_pool_acks")
+          .withDescription("Deliveries acknowledged (each delivery once)")
+          .build();
+  static final Metadata REDELIVERIES =
+      Metadata.builder()
+          .withName("avgym_pool_redeliveries")
+          .withDescription("Deliveries sent again after a timeout, error or disconnect")
+          .build();
+  static final Metadata TIMEOUTS =
+      Metadata.builder()
+          .withName("avgym_pool_ack_timeouts")
+          .withDescription("Deliveries not acknowledged within the adaptive timeout")
+          .build();
+  static final Metadata OVERFLOW =
+      Metadata.builder()
+          .withName("avgym_pool_outbox_overflow")
+          .withDescription("Events refused because the pool's outbox was full")
+          .build();
+  static final Metadata OUTBOX =
+      Metadata.builder()
+          .withName("avgym_pool_outbox_depth")
+          .withDescription("Deliveries not yet acknowledged")
+          .build();
+  static final Metadata SCORE =
+      Metadata.builder()
+          .withName("avgym_pool_score")
+          .withDescription("Mean health score of the pool's connections, 0-100")
+          .build();
+  static final Metadata ACK_TIME =
+      Metadata.builder()
+          .withName("avgym_pool_ack_round_trip")
+          .withDescription("Time from sending a delivery to its ack")
+          .withUnit(MetricUnits.SECONDS)
+          .build();
+  static final Metadata RTT =
+      Metadata.builder()
+          .withName("avgym_pool_ping_round_trip")
+          .withDescription("WebSocket ping/pong round-trip time of health checks")
+          .withUnit(MetricUnits.SECONDS)
+          .build();
+
+  @Inject MetricRegistry registry;
+
+  private final Map<String, LivePool> pools = new ConcurrentHashMap<>();
+
+  public void track(LivePool pool) {
+    String name = pool.name();
+    pools.put(name, pool);
+    Tag tag = tag(name);
+    for (ConnectionState state : ConnectionState.values()) {
+      String wire = state.name().toLowerCase(Locale.ROOT);
+      registry.gauge(
+          CONNECTIONS, this, m -> m.connections(name, wire), tag, new Tag("state", wire));
+    }
+    registry.gauge(OUTBOX, this, m -> m.outbox(name), tag);
+    registry.gauge(SCORE, this, m -> m.score(name), tag);
+    registry.counter(DELIVERIES, tag);
+    registry.counter(ACKS, tag);
+    registry.counter(REDELIVERIES, tag);
+    registry.counter(TIMEOUTS, tag);
+    registry.counter(OVERFLOW, tag);
+    registry.timer(ACK_TIME, tag);
+    registry.timer(RTT, tag);
+  }
+
+  public void forget(String name) {
+    pools.remove(name);
+    Tag tag = tag(name);
+    for (Metadata metadata :
+        new Metadata[] {
+          OUTBOX, SCORE, DELIVERIES, ACKS, REDELIVERIES, TIMEOUTS, OVERFLOW, ACK_TIME, RTT
+        }) {
+      registry.remove(new MetricID(metadata.getName(), tag));
+    }
+    for (ConnectionState state : ConnectionState.values()) {
+      registry.remove(
+          new MetricID(
+              CONNECTIONS.getName(), tag, new Tag("state", state.name().toLowerCase(Locale.ROOT))));
+    }
+  }
+
+  int connections(String pool, String state) {
+    LivePool live = pools.get(pool);
+    return live == null ? 0 : live.states().getOrDefault(state, 0);
+  }
+
+  int outbox(String pool) {
+    LivePool live = pools.get(pool);
+    return live == null ? 0 : live.outboxDepth();
+  }
+
+  double score(String pool) {
+    LivePool live = pools.get(pool);
+    return live == null ? 0 : live.meanScore();
+  }
+
+  public void delivered(String pool) {
+    registry.counter(DELIVERIES, tag(pool)).inc();
+  }
+
+  public void acked(String pool, Duration roundTrip) {
+    registry.counter(ACKS, tag(pool)).inc();
+    registry.timer(ACK_TIME, tag(pool)).update(roundTrip);
+  }
+
+  public void redelivered(String pool) {
+    registry.counter(REDELIVERIES, tag(pool)).inc();
+  }
+
+  public void timedOut(String pool) {
+    registry.counter(TIMEOUTS, tag(pool)).inc();
+  }
+
+  public void overflowed(String pool) {
+    registry.counter(OVERFLOW, tag(pool)).inc();
+  }
+
+  public void rtt(String pool, Duration roundTrip) {
+    registry.timer(RTT, tag(pool)).update(roundTrip);
+  }
+
+  private static Tag tag(String pool) {
+    return new Tag("pool", pool);
+  }
+}

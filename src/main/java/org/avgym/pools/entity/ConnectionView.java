@@ -1,0 +1,20 @@
+package org.avgym.pools.entity;
+
+/**
+ * One live connection as the API and the dashboard show it.
+ *
+ * @param url the endpoint (never a metric label)
+ * @param rttMillis peak-EWMA latency of pongs and acks, 0 before the first measurement
+ */
+public record ConnectionView(
+    String url,
+    int weight,
+    String state,
+    int score,
+    double rttMillis,
+    int inFlight,
+    long sent,
+    long acked,
+    long errors,
+    long timeouts,
+    int reconnects) {}

@@ -1,0 +1,281 @@
+package org.avgym.pools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.avgym.it.Api;
+import org.avgym.it.Deployments;
+import org.avgym.it.Fixtures;
+import org.avgym.it.TcpProxy;
+import org.avgym.it.TestDatabase;
+import org.avgym.it.WsClient;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Pools against the simulated gateway over real WebSockets, per PROTOCOL.md §3. */
+@ExtendWith(ArquillianExtension.class)
+class PoolsIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static TcpProxy database;
+
+  @ArquillianResource URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    Map<String, String> settings;
+    if (TestDatabase.postgresUrl().isEmpty()) {
+      settings = new HashMap<>(TestDatabase.h2());
+    } else {
+      database = new TcpProxy(TestDatabase.postgresHost(), TestDatabase.postgresPort()).start();
+      settings = new HashMap<>(TestDatabase.postgres(database.port()));
+    }
+    settings.put("avgym.devices.rate-per-second", "100");
+    settings.put("avgym.devices.rate-burst", "100");
+    return Deployments.avgym(settings);
+  }
+
+  private Api admin() {
+    return Api.at(base).as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+  }
+
+  private String gateway(String query) {
+    return WsClient.ws(base, "/ws/sim/gateway") + "?" + query;
+  }
+
+  private HttpResponse<String> put(Api api, String path, String json) {
+    return api.send(
+        api.request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  private String createPool(String strategy, String... endpointQueries) {
+    String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    StringBuilder endpoints = new StringBuilder();
+    for (String query : endpointQueries) {
+      if (endpoints.length() > 0) {
+        endpoints.append(',');
+      }
+      endpoints.append("{\"url\":\"").append(gateway("name=" + name + query)).append("\"}");
+    }
+    HttpResponse<String> created =
+        admin()
+            .post(
+                "/api/pools",
+                "{\"name\":\""
+                    + name
+                    + "\",\"topics\":[\"checkins\"],\"strategy\":\""
+                    + strategy
+                    + "\",\"healthCheckIntervalMs\":1000,\"ackTimeoutMinMs\":200,"
+                    + "\"ackTimeoutMaxMs\":1000,\"endpoints\":["
+                    + endpoints
+                    + "]}");
+    assertEquals(201, created.statusCode(), created.body());
+    await(name, p -> p.getJsonObject("states").getInt("connecting") == 0);
+    return name;
+  }
+
+  private JsonObject pool(String name) {
+    HttpResponse<String> response = admin().get("/api/pools/" + name);
+    assertEquals(200, response.statusCode(), response.body());
+    return Api.json(response);
+  }
+
+  private JsonObject await(String name, Predicate<JsonObject> condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    JsonObject last = pool(name);
+    while (!condition.test(last)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("pool " + name + " never got there: " + last);
+      }
+      pause();
+      last = pool(name);
+    }
+    return last;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Drives {@code count} committed check-ins through a real device session. */
+  private void checkins(int count) {
+    Fixtures fx = new Fixtures(admin());
+    String location = fx.location(500);
+    String card = fx.activeMember(location, "Pool Traffic");
+    Fixtures.DeviceKey device = fx.device(location);
+    try (WsClient client =
+        WsClient.connect(
+            WsClient.ws(base, "/ws/devices"),
+            Map.of("Authorization", "Bearer " + device.token()))) {
+      client.nextJson(WAIT);
+      for (int i = 0; i < count; i++) {
+        client.send(
+            "{\"type\":\"checkin\",\"id\":\""
+                + UUID.randomUUID()
+                + "\",\"credential\":\""
+                + card
+                + "\",\"direction\":\""
+                + (i % 2 == 0 ? "in" : "out")
+                + "\",\"method\":\"card\"}");
+        client.nextOfType("checkin.result", WAIT);
+      }
+    }
+  }
+
+  private static Predicate<JsonObject> allAcked(int atLeast) {
+    return p ->
+        p.getJsonNumber("enqueued").longValue() >= atLeast
+            && p.getInt("outboxDepth") == 0
+            && p.getJsonNumber("acked").longValue() == p.getJsonNumber("enqueued").longValue();
+  }
+
+  /** Acks and duplicates at the simulated receivers whose names start with the pool's name. */
+  private long[] receivers(String pool) {
+    JsonObject stats = Api.json(admin().get("/api/pools/_simulator"));
+    long acked = 0;
+    long duplicates = 0;
+    for (String name : stats.keySet()) {
+      if (name.startsWith(pool)) {
+        acked += stats.getJsonObject(name).getJsonNumber("acked").longValue();
+        duplicates += stats.getJsonObject(name).getJsonNumber("duplicates").longValue();
+      }
+    }
+    return new long[] {acked, duplicates};
+  }
+
+  @Test
+  void failingAndClosingEndpointsLoseNoDeliveryAndTrafficMovesToTheHealthyOne() {
+    String name =
+        createPool("round-robin", "-ok", "-failing&failRate=1.0", "-closing&closeAfter=3");
+    checkins(30);
+    JsonObject done = await(name, allAcked(30));
+    assertTrue(done.getJsonNumber("redeliveries").longValue() > 0, done.toString());
+    long[] received = receivers(name);
+    assertEquals(done.getJsonNumber("acked").longValue(), received[0], done.toString());
+    assertEquals(0, received[1], "ids unique at the receivers");
+    JsonObject failing =
+        Api.json(admin().get("/api/pools/_simulator")).getJsonObject(name + "-failing");
+    assertEquals(0, failing.getJsonNumber("acked").longValue());
+  }
+
+  @Test
+  void reconfiguringStrategyAndSizeLiveLosesNoDelivery() {
+    String name = createPool("health-weighted", "-one&latencyMs=30", "-two&latencyMs=5");
+    Thread traffic = new Thread(() -> checkins(20));
+    traffic.start();
+    HttpResponse<String> changed =
+        put(
+            admin(),
+            "/api/pools/" + name,
+            "{\"strategy\":\"least-connections\",\"maxConnections\":3}");
+    assertEquals(200, changed.statusCode(), changed.body());
+    assertEquals("least-connections", Api.json(changed).getString("strategy"));
+    try {
+      traffic.join(WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    checkins(10);
+    await(name, allAcked(30));
+    assertEquals(0, receivers(name)[1]);
+  }
+
+  @Test
+  void destroyingAPoolClosesItsConnections() {
+    String name = createPool("round-robin", "-x", "-y");
+    assertEquals(
+        2,
+        Api.json(admin().get("/api/pools/_simulator")).getJsonObject(name + "-x").getInt("open")
+            + Api.json(admin().get("/api/pools/_simulator"))
+                .getJsonObject(name + "-y")
+                .getInt("open"));
+    assertEquals(204, admin().delete("/api/pools/" + name).statusCode());
+    assertEquals(404, admin().get("/api/pools/" + name).statusCode());
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    int open;
+    do {
+      pause();
+      JsonObject stats = Api.json(admin().get("/api/pools/_simulator"));
+      open =
+          stats.getJsonObject(name + "-x").getInt("open")
+              + stats.getJsonObject(name + "-y").getInt("open");
+    } while (open > 0 && System.nanoTime() < deadline);
+    assertEquals(0, open);
+  }
+
+  @Test
+  void badConfigurationIsRefusedWithProblemJsonNamingTheField() {
+    assertRefused(
+        "{\"name\":\"bad-1\",\"endpoints\":[{\"url\":\"http://127.0.0.1/x\"}]}",
+        "endpoints[0].url");
+    assertRefused("{\"name\":\"bad-2\",\"strategy\":\"fastest\"}", "strategy");
+    assertRefused("{\"name\":\"bad-3\",\"healthCheckIntervalMs\":100}", "healthCheckIntervalMs");
+    assertRefused(
+        "{\"name\":\"bad-4\",\"ackTimeoutMinMs\":2000,\"ackTimeoutMaxMs\":1000}",
+        "ackTimeoutMinMs");
+    assertRefused("{\"name\":\"bad-5\",\"outboxLimit\":0}", "outboxLimit");
+    String name = createPool("round-robin", "-p", "-q");
+    HttpResponse<String> below = put(admin(), "/api/pools/" + name, "{\"maxConnections\":1}");
+    assertEquals(400, below.statusCode(), below.body());
+    assertEquals(
+        "maxConnections",
+        Api.json(below).getJsonArray("errors").getJsonObject(0).getString("field"));
+    HttpResponse<String> duplicate =
+        admin()
+            .post(
+                "/api/pools/" + name + "/endpoints",
+                "{\"url\":\"" + gateway("name=" + name + "-p") + "\"}");
+    assertEquals(409, duplicate.statusCode(), duplicate.body());
+    assertTrue(Api.json(below).getString("detail").contains("below"));
+  }
+
+  private void assertRefused(String body, String field) {
+    HttpResponse<String> response = admin().post("/api/pools", body);
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
+    assertEquals(
+        field, Api.json(response).getJsonArray("errors").getJsonObject(0).getString("field"));
+  }
+
+  @Test
+  void staffReadsPoolsButCannotChangeThem() {
+    String user = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created =
+        admin()
+            .post(
+                "/api/staff-users",
+                "{\"username\":\""
+                    + user
+                    + "\",\"displayName\":\"Desk\",\"password\":\"desk-password-1\",\"role\":\"STAFF\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    Api staff = Api.at(base).as(user, "desk-password-1");
+    assertEquals(200, staff.get("/api/pools").statusCode());
+    assertEquals(403, staff.post("/api/pools", "{\"name\":\"staff-pool\"}").statusCode());
+  }
+}
