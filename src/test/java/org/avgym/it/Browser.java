@@ -65,7 +65,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public void waitFor(By locator) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
+    new WebDriverWait(driver, Duration.ofSeconds(45))
         .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 

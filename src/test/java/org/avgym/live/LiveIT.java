@@ -49,6 +49,9 @@ class LiveIT {
             TestDatabase.postgresUrl().isEmpty() ? TestDatabase.h2() : TestDatabase.postgres(5432));
     settings.put("avgym.live.history.max-events", String.valueOf(HISTORY));
     settings.put("avgym.live.max-backlog", "30");
+    // Small flow-control window: a client that stops reading is found after a few dozen events.
+    settings.put("avgym.live.probe-every-bytes", "4096");
+    settings.put("avgym.live.max-unconfirmed-bytes", "16384");
     // The tests scan as fast as the server answers; the device rate limit is DeviceChannelIT's.
     settings.put("avgym.devices.rate-per-second", "10000");
     settings.put("avgym.devices.rate-burst", "10000");
@@ -297,7 +300,7 @@ class LiveIT {
         Browser browser = new Browser()) {
       browser.logIn(base.toString(), Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
       browser.waitFor(By.id("live-overview"));
-      new WebDriverWait(browser.driver(), WAIT)
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
           .until(d -> d.findElement(By.id("live-status")).getText().startsWith("Live"));
       gym.device.send(
           "{\"type\":\"checkin\",\"id\":\""
@@ -309,7 +312,8 @@ class LiveIT {
           String.valueOf(
               gym.device.nextOfType("checkin.result", WAIT).getJsonNumber("checkinId").longValue());
       By row = By.cssSelector("#checkin-feed-rows tr[data-checkin-id='" + checkinId + "']");
-      new WebDriverWait(browser.driver(), WAIT).until(d -> !d.findElements(row).isEmpty());
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
+          .until(d -> !d.findElements(row).isEmpty());
       String text = browser.driver().findElement(row).getText();
       assertTrue(text.contains("granted"), text);
       assertTrue(text.contains(gym.location), text);

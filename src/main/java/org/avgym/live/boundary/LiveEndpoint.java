@@ -93,6 +93,11 @@ public class LiveEndpoint {
   @OnMessage
   public void pong(Session session, PongMessage pong) {
     session.getUserProperties().put(SessionChannel.LAST_PONG, System.nanoTime());
+    ByteBuffer data = pong.getApplicationData();
+    if (data.remaining() == Long.BYTES
+        && session.getUserProperties().get(SUBSCRIBER) instanceof Subscriber subscriber) {
+      subscriber.confirmed(data.getLong());
+    }
   }
 
   @OnClose
@@ -172,6 +177,18 @@ public class LiveEndpoint {
               }
             } catch (IOException | RuntimeException e) {
               LOG.fine(() -> "Could not close a live session: " + e.getMessage());
+            }
+          });
+    }
+
+    @Override
+    public void probe(long id) {
+      executor.execute(
+          () -> {
+            try {
+              session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, id));
+            } catch (IOException | RuntimeException e) {
+              LOG.fine(() -> "Could not probe a live client: " + e.getMessage());
             }
           });
     }

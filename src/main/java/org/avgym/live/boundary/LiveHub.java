@@ -69,6 +69,14 @@ public class LiveHub implements Subscriber.Listener {
   @ConfigProperty(name = "avgym.live.send-timeout-ms", defaultValue = "5000")
   long sendTimeoutMs;
 
+  @Inject
+  @ConfigProperty(name = "avgym.live.probe-every-bytes", defaultValue = "65536")
+  long probeEveryBytes;
+
+  @Inject
+  @ConfigProperty(name = "avgym.live.max-unconfirmed-bytes", defaultValue = "1048576")
+  long maxUnconfirmedBytes;
+
   @Inject LiveMetrics metrics;
 
   @Inject
@@ -189,7 +197,9 @@ public class LiveHub implements Subscriber.Listener {
 
   /** Registers a client; nothing is sent until it subscribes. */
   public Subscriber connect(Subscriber.Channel channel) {
-    Subscriber subscriber = new Subscriber(channel, stream, Map.of());
+    Subscriber subscriber =
+        new Subscriber(
+            channel, stream, Map.of(), new Subscriber.Flow(probeEveryBytes, maxUnconfirmedBytes));
     subscribers.put(channel.id(), subscriber);
     return subscriber;
   }
@@ -207,7 +217,8 @@ public class LiveHub implements Subscriber.Listener {
     for (Subscriber subscriber : subscribers.values()) {
       if (subscriber.isClosed()) {
         subscribers.remove(subscriber.channel().id(), subscriber);
-      } else if (subscriber.sendingForNanos(now) > limit) {
+      } else if (subscriber.sendingForNanos(now) > limit
+          || subscriber.probeOutstandingNanos(now) > limit) {
         subscriber.closeStalled(this);
         subscribers.remove(subscriber.channel().id(), subscriber);
       }

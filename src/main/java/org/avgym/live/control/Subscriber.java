@@ -29,6 +29,20 @@ public final class Subscriber {
     void close(int code, String reason);
 
     String id();
+
+    /** Sends a WebSocket ping whose pong confirms that the client read everything before it. */
+    void probe(long id);
+  }
+
+  /**
+   * Byte-level flow control. A container may accept writes long after a client stopped reading (its
+   * buffers grow instead of blocking), so completed sends prove nothing. Every {@code
+   * probeEveryBytes} a ping goes out; its pong proves the client read all that came before. More
+   * than {@code maxUnconfirmedBytes} unconfirmed, or a probe unanswered for the send timeout, and
+   * the client is treated as unable to keep up.
+   */
+  public record Flow(long probeEveryBytes, long maxUnconfirmedBytes) {
+    public static final Flow DEFAULT = new Flow(64 * 1024, 1024 * 1024);
   }
 
   /** What happened to a subscriber on a pump, for metrics. */
@@ -53,10 +67,69 @@ public final class Subscriber {
 
   private volatile boolean closed;
 
+  private final Flow flow;
+  private final Object flowLock = new Object();
+  private long bytesSent;
+  private long bytesConfirmed;
+  private long probeId;
+  private long probeBytes;
+  private long probeSentNanos;
+  private boolean probing;
+
   public Subscriber(Channel channel, EventStream stream, Map<Topic, Long> from) {
+    this(channel, stream, from, Flow.DEFAULT);
+  }
+
+  public Subscriber(Channel channel, EventStream stream, Map<Topic, Long> from, Flow flow) {
     this.channel = channel;
     this.stream = stream;
     this.sent.putAll(from);
+    this.flow = flow;
+  }
+
+  /** A pong arrived for probe {@code id}: everything sent before it was read. */
+  public void confirmed(long id) {
+    synchronized (flowLock) {
+      if (probing && id == probeId) {
+        bytesConfirmed = probeBytes;
+        probing = false;
+      }
+    }
+  }
+
+  /** How long the current probe has gone unanswered; zero when none is out. */
+  public long probeOutstandingNanos(long nowNanos) {
+    synchronized (flowLock) {
+      return probing && !closed ? nowNanos - probeSentNanos : 0;
+    }
+  }
+
+  /** Bytes sent that the client has not yet confirmed reading. */
+  public long unconfirmedBytes() {
+    synchronized (flowLock) {
+      return bytesSent - bytesConfirmed;
+    }
+  }
+
+  /** Accounts for a frame about to go out; false when the client is too far behind. */
+  private boolean account(String frame) {
+    long probe = 0;
+    synchronized (flowLock) {
+      if (bytesSent - bytesConfirmed > flow.maxUnconfirmedBytes()) {
+        return false;
+      }
+      bytesSent += frame.length();
+      if (!probing && bytesSent - bytesConfirmed >= flow.probeEveryBytes()) {
+        probing = true;
+        probe = ++probeId;
+        probeBytes = bytesSent;
+        probeSentNanos = System.nanoTime();
+      }
+    }
+    if (probe > 0) {
+      channel.probe(probe);
+    }
+    return true;
   }
 
   public Channel channel() {
@@ -133,9 +206,13 @@ public final class Subscriber {
       return;
     }
     long oldest = batch.get(0).publishedNanos();
+    String frame = frame(batch);
+    if (!account(frame)) {
+      closeSlow(backlog(), listener);
+      return;
+    }
     channel.send(
-        frame(batch),
-        failure -> afterSend(failure, batch.size(), oldest, maxBacklog, maxBatch, listener));
+        frame, failure -> afterSend(failure, batch.size(), oldest, maxBacklog, maxBatch, listener));
   }
 
   private void afterSend(

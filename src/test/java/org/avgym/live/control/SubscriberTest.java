@@ -17,7 +17,13 @@ class SubscriberTest {
   static final class FakeChannel implements Subscriber.Channel {
     final List<String> frames = new ArrayList<>();
     final List<Consumer<Throwable>> pending = new ArrayList<>();
+    final List<Long> probes = new ArrayList<>();
     int closedWith;
+
+    @Override
+    public void probe(long id) {
+      probes.add(id);
+    }
 
     @Override
     public void send(String frame, Consumer<Throwable> done) {
@@ -124,6 +130,40 @@ class SubscriberTest {
     assertEquals(Subscriber.TRY_AGAIN_LATER, channel.closedWith);
     assertEquals(1, listener.slow);
     assertTrue(subscriber.isClosed());
+  }
+
+  @Test
+  void aClientThatNeverAnswersProbesIsClosedOnceTooMuchIsUnconfirmed() {
+    FakeChannel channel = new FakeChannel();
+    Subscriber subscriber =
+        new Subscriber(channel, stream, Map.of(Topic.CHECKINS, 0L), new Subscriber.Flow(200, 1000));
+    Counting listener = new Counting();
+    for (int i = 0; i < 40 && channel.closedWith == 0; i++) {
+      stream.publish(Topic.CHECKINS, "{\"pad\":\"" + "x".repeat(50) + "\"}");
+      subscriber.pump(1000, 1, listener);
+      channel.completeAll();
+    }
+    assertEquals(List.of(1L), channel.probes, "one probe out, never answered");
+    assertEquals(Subscriber.TRY_AGAIN_LATER, channel.closedWith);
+    assertEquals(1, listener.slow);
+  }
+
+  @Test
+  void answeredProbesKeepAReadingClientOpen() {
+    FakeChannel channel = new FakeChannel();
+    Subscriber subscriber =
+        new Subscriber(channel, stream, Map.of(Topic.CHECKINS, 0L), new Subscriber.Flow(200, 1000));
+    Counting listener = new Counting();
+    for (int i = 0; i < 100; i++) {
+      stream.publish(Topic.CHECKINS, "{\"pad\":\"" + "x".repeat(50) + "\"}");
+      subscriber.pump(1000, 1, listener);
+      channel.completeAll();
+      channel.probes.forEach(subscriber::confirmed);
+    }
+    assertEquals(0, channel.closedWith);
+    assertEquals(100, listener.events);
+    assertTrue(channel.probes.size() > 10);
+    assertTrue(subscriber.unconfirmedBytes() < 1000);
   }
 
   @Test
