@@ -4,12 +4,15 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.avgym.checkin.entity.Checkin;
 import org.avgym.checkin.entity.CheckinQuery;
 import org.avgym.checkin.entity.CheckinView;
+import org.avgym.checkin.entity.Decision;
 import org.avgym.checkin.entity.Visit;
 import org.avgym.checkin.entity.VisitView;
 import org.avgym.platform.control.Fields;
@@ -62,6 +65,20 @@ public class Checkins {
             .map(CheckinView::of)
             .toList();
     return new Page<>(found, paging.page(), paging.size(), count.getSingleResult());
+  }
+
+  /** How many check-ins a location recorded since {@code from}, by decision (for the desk). */
+  public Map<Decision, Long> countByDecision(long locationId, Instant from) {
+    Map<Decision, Long> counts = new EnumMap<>(Decision.class);
+    em.createQuery(
+            "select c.decision, count(c) from Checkin c where c.location.id = :location"
+                + " and c.serverTime >= :from group by c.decision",
+            Object[].class)
+        .setParameter("location", locationId)
+        .setParameter("from", from)
+        .getResultList()
+        .forEach(row -> counts.put((Decision) row[0], (Long) row[1]));
+    return counts;
   }
 
   public List<CheckinView> recentFor(long memberId, int limit) {

@@ -1,0 +1,2 @@
+/** Plain helpers for the dashboard pages, independent of any one screen. */
+package org.avgym.dashboard.control;
