@@ -134,10 +134,25 @@ public final class CheckinLoad {
     } else {
       int devices = Integer.parseInt(option("devices", "100"));
       List<Device> fleet = setUp(devices);
-      load(
-          fleet,
-          Integer.parseInt(option("rate", "200")),
-          Integer.parseInt(option("seconds", "60")));
+      int rate = Integer.parseInt(option("rate", "200"));
+      int seconds = Integer.parseInt(option("seconds", "60"));
+      int subscribers = Integer.parseInt(option("subscribers", "0"));
+      if (subscribers > 0) {
+        try (LiveWatch watch =
+            new LiveWatch(
+                base(),
+                option("admin-user", "admin"),
+                option("admin-password", "admin-secret-1"),
+                subscribers,
+                Integer.parseInt(option("stalled", "0")),
+                subscribers * rate * seconds + 10_000)) {
+          line("live: " + subscribers + " subscribers connected");
+          load(fleet, rate, seconds);
+          line(watch.report());
+        }
+      } else {
+        load(fleet, rate, seconds);
+      }
     }
     save();
   }
