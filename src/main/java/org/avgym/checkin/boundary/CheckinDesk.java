@@ -39,6 +39,9 @@ import org.avgym.members.entity.Membership;
 @Stateless
 public class CheckinDesk {
 
+  /** How stale a device's last-seen time may get: saves a row update on most check-ins. */
+  static final Duration LAST_SEEN_RESOLUTION = Duration.ofSeconds(30);
+
   @PersistenceContext EntityManager em;
   @Inject CheckinRules rules;
   @Inject Event<CheckinRecorded> recorded;
@@ -46,20 +49,28 @@ public class CheckinDesk {
 
   public CheckinResult decide(CheckinRequest request) {
     long started = System.nanoTime();
+    // A retry of a recorded request is answered without taking the location's lock.
+    Optional<Checkin> retried = earlier(request);
+    if (retried.isPresent()) {
+      return resultOf(retried.get(), retried.get().getLocation()).asReplay();
+    }
+    // Reads that need no lock come first, so the lock is held as briefly as possible. Nothing
+    // here may load the Location: it is loaded once, locked.
+    Optional<Credential> credential = credential(request.credential());
+    Member member = credential.map(Credential::getMember).orElse(null);
+    List<MembershipFacts> memberships =
+        member == null ? List.of() : memberships(member).stream().map(Membership::toFacts).toList();
     Location location =
         em.find(Location.class, request.locationId(), LockModeType.PESSIMISTIC_WRITE);
     if (location == null) {
       throw new IllegalArgumentException("no location " + request.locationId());
     }
+    // Under the lock: a retry racing its original finds it here.
     Optional<Checkin> earlier = earlier(request);
     if (earlier.isPresent()) {
       return resultOf(earlier.get(), location).asReplay();
     }
     Instant now = Instant.now();
-    Optional<Credential> credential = credential(request.credential());
-    Member member = credential.map(Credential::getMember).orElse(null);
-    List<MembershipFacts> memberships =
-        member == null ? List.of() : memberships(member).stream().map(Membership::toFacts).toList();
     List<Visit> openVisits = member == null ? List.of() : openVisits(member, location);
     CheckinFacts facts =
         new CheckinFacts(
@@ -89,7 +100,9 @@ public class CheckinDesk {
       location.leave(openVisits.size());
     }
     Device device = request.deviceId() == null ? null : em.find(Device.class, request.deviceId());
-    if (device != null) {
+    if (device != null
+        && (device.getLastSeenAt() == null
+            || device.getLastSeenAt().isBefore(now.minus(LAST_SEEN_RESOLUTION)))) {
       device.seen(now);
     }
     Checkin checkin =
