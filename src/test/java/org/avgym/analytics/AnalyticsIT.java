@@ -270,19 +270,32 @@ class AnalyticsIT {
   @Test
   void exportStreamsValidCsvAndJsonWithHardValues() {
     Instant from = Instant.now().minusSeconds(1);
-    try {
-      Api.at(base).formLogin(HARD_NAME, "wrong-password");
-    } catch (IllegalStateException refused) {
-      // the refused login is the point: it is recorded with the name as typed
+    Fixtures fx = new Fixtures(admin());
+    String location = fx.location(10);
+    Fixtures.DeviceKey device = fx.device(location);
+    HttpResponse<String> member =
+        admin()
+            .post(
+                "/api/members",
+                Json.createObjectBuilder().add("name", HARD_NAME).build().toString());
+    assertEquals(201, member.statusCode(), member.body());
+    String card = fx.credential(Api.json(member).getJsonNumber("id").longValue());
+    try (WsClient desk =
+        WsClient.connect(
+            WsClient.ws(base, "/ws/devices"),
+            Map.of("Authorization", "Bearer " + device.token()))) {
+      desk.nextJson(WAIT);
+      // No membership: denied, and the denial is tracked with the member's name in its details.
+      assertEquals("denied", scan(desk, card, "in").getString("decision"));
     }
     eventually(
-        "the refused login is persisted",
+        "the denial is persisted",
         () -> {
           admin().post("/api/analytics/events/flush", "");
           return admin()
-              .get("/api/analytics/export?kind=events&format=csv&from=" + from)
+              .get("/api/analytics/export?kind=events&format=json&from=" + from)
               .body()
-              .contains("login.failed");
+              .contains(device.code());
         });
     Instant to = Instant.now().plusSeconds(1);
     HttpResponse<String> csv =
@@ -299,7 +312,11 @@ class AnalyticsIT {
         List.of("id", "time", "category", "type", "source", "severity", "details"), records.get(0));
     assertTrue(
         records.stream()
-            .anyMatch(r -> r.get(3).equals("login.failed") && r.get(4).equals(HARD_NAME)),
+            .anyMatch(
+                r ->
+                    r.get(3).equals("checkin.denied")
+                        && r.get(4).equals(device.code())
+                        && r.get(6).contains(" member " + HARD_NAME + " reasons ")),
         csv.body());
     records.forEach(r -> assertEquals(7, r.size(), r.toString()));
 
@@ -311,8 +328,8 @@ class AnalyticsIT {
         events.getValuesAs(JsonObject.class).stream()
             .anyMatch(
                 e ->
-                    e.getString("type").equals("login.failed")
-                        && e.getString("source").equals(HARD_NAME)),
+                    e.getString("type").equals("checkin.denied")
+                        && e.getString("details").contains(" member " + HARD_NAME + " reasons ")),
         json.body());
 
     HttpResponse<String> bad = admin().get("/api/analytics/export?kind=events&format=xml");
