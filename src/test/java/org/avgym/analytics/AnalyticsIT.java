@@ -429,12 +429,29 @@ class AnalyticsIT {
           assertEquals("denied", scan(desk, lapsed, "in").getString("decision"));
         }
         assertEquals("granted", scan(desk, card, "in").getString("decision"));
-        eventually(
-            "the failed event write is counted",
-            () -> {
-              admin().post("/api/analytics/events/flush", "");
-              return failures() > before;
-            });
+        try {
+          eventually(
+              "the failed event write is counted",
+              () -> {
+                admin().post("/api/analytics/events/flush", "");
+                return failures() > before;
+              });
+        } catch (AssertionError e) {
+          throw new AssertionError(
+              e.getMessage()
+                  + "; failures before "
+                  + before
+                  + ", metrics: "
+                  + admin()
+                      .get("/metrics?scope=application")
+                      .body()
+                      .lines()
+                      .filter(l -> l.startsWith("avgym_analytics"))
+                      .toList()
+                  + ", newest events: "
+                  + admin().get("/api/analytics/events?limit=5").body(),
+              e);
+        }
         assertEquals("granted", scan(desk, card, "out").getString("decision"));
       } finally {
         ddl.execute("ALTER TABLE analytics_event_gone RENAME TO analytics_event");
