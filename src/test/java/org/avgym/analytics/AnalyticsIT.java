@@ -569,7 +569,7 @@ class AnalyticsIT {
   }
 
   private double failures() {
-    String metrics = admin().get("/metrics?scope=application").body();
+    String metrics = metricsText();
     double total = 0;
     for (String line : metrics.split("\n")) {
       if (line.startsWith("avgym_analytics_failures_total")) {
@@ -577,6 +577,17 @@ class AnalyticsIT {
       }
     }
     return total;
+  }
+
+  /** Prometheus text: the default Accept of {@link Api} asks for JSON, which /metrics lacks. */
+  private String metricsText() {
+    Api api = admin();
+    return api.send(
+            api.request("/metrics?scope=application")
+                .setHeader("Accept", "text/plain")
+                .GET()
+                .build())
+        .body();
   }
 
   private static String basic() {
