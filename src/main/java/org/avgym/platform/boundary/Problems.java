@@ -149,6 +149,7 @@ public final class Problems {
       }
       String incident = UUID.randomUUID().toString();
       LOG.log(Level.SEVERE, "Unexpected API error, incident " + incident, e);
+      org.avgym.platform.entity.ServerError.report(incident, e);
       return response(
           500,
           "Internal error",

@@ -1,6 +1,7 @@
 package org.avgym.security.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -15,11 +16,13 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.avgym.security.control.LoginMetrics;
 import org.avgym.security.control.StaffDirectory;
+import org.avgym.security.entity.StaffLogin;
 
 /**
  * One mechanism for the two ways staff reach AV Gym: the dashboard logs in through the login page
@@ -37,6 +40,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
   @Inject IdentityStoreHandler identityStores;
   @Inject LoginMetrics metrics;
   @Inject StaffDirectory directory;
+  @Inject Event<StaffLogin> logins;
 
   /** What the session keeps about a logged-in caller. */
   record Caller(String name, Set<String> groups) implements Serializable {}
@@ -82,6 +86,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
         credential instanceof UsernamePasswordCredential upc ? upc.getCaller() : "(unknown)";
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       metrics.failed("form");
+      logins.fire(new StaffLogin(name, false, request.getRemoteAddr(), Instant.now()));
       LOG.info(() -> "Login refused for '" + sanitize(name) + "' from " + request.getRemoteAddr());
       // No error page: the login page shows its own message.
       return AuthenticationStatus.SEND_FAILURE;
@@ -93,6 +98,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     String caller = result.getCallerPrincipal().getName();
     request.getSession().setAttribute(SESSION_CALLER, new Caller(caller, result.getCallerGroups()));
     directory.recordLogin(caller);
+    logins.fire(new StaffLogin(caller, true, request.getRemoteAddr(), Instant.now()));
     LOG.info(() -> "Login of '" + caller + "' from " + request.getRemoteAddr());
     return context.notifyContainerAboutLogin(result);
   }

@@ -1,0 +1,117 @@
+package org.avgym.analytics.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.avgym.analytics.control.AlertEvaluator;
+import org.avgym.analytics.control.AnalyticsMetrics;
+import org.avgym.analytics.entity.AlertRule;
+import org.avgym.analytics.entity.AlertState;
+import org.avgym.analytics.entity.AlertTransition;
+import org.avgym.analytics.entity.EventCategory;
+import org.avgym.analytics.entity.Sample;
+import org.avgym.analytics.entity.Severity;
+import org.avgym.live.entity.Publication;
+import org.avgym.live.entity.Topic;
+
+/**
+ * Evaluates the stored alert rules on every sample, keeping the evaluator's state (pending
+ * breaches, open alerts) for the life of the instance; each transition is stored, published on the
+ * alerts topic and recorded as an event.
+ */
+@Singleton
+@Startup
+@LocalBean
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Alerts {
+
+  private static final Logger LOG = Logger.getLogger(Alerts.class.getName());
+
+  @Inject AlertRules rules;
+  @Inject AlertStore store;
+  @Inject EventTracker events;
+  @Inject AnalyticsMetrics metrics;
+  @Inject Event<Publication> publications;
+
+  private final AlertEvaluator evaluator = new AlertEvaluator();
+  private volatile List<AlertRule> active = List.of();
+
+  @PostConstruct
+  void start() {
+    reload();
+  }
+
+  public void reload() {
+    try {
+      active = rules.rules();
+    } catch (RuntimeException e) {
+      metrics.failed("alert-rules");
+      LOG.log(Level.WARNING, "Could not load alert rules; keeping the previous ones", e);
+    }
+  }
+
+  public void onRulesChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRules.Changed changed) {
+    reload();
+  }
+
+  public void evaluate(List<Sample> samples) {
+    List<AlertRule> current = active;
+    for (Sample sample : samples) {
+      try {
+        for (AlertTransition transition :
+            evaluator.evaluate(
+                current, sample.metric(), sample.subject(), sample.value(), sample.at())) {
+          announce(transition);
+        }
+      } catch (RuntimeException e) {
+        metrics.failed("alert");
+        LOG.log(Level.WARNING, "Could not evaluate alerts for " + sample, e);
+      }
+    }
+  }
+
+  private void announce(AlertTransition transition) {
+    Long id = store.record(transition).orElse(null);
+    boolean firing = transition.state() == AlertState.FIRING;
+    String subject = transition.subject() == null ? Sample.INSTANCE : transition.subject();
+    String message =
+        transition.rule().name()
+            + (subject.isEmpty() ? "" : " for " + subject)
+            + (firing ? " fired: " : " resolved: ")
+            + transition.rule().metric()
+            + " = "
+            + transition.value();
+    var data =
+        Json.createObjectBuilder()
+            .add("kind", firing ? "alert.firing" : "alert.resolved")
+            .add("rule", transition.rule().name())
+            .add("metric", transition.rule().metric())
+            .add("subject", subject)
+            .add("severity", transition.rule().severity().name().toLowerCase())
+            .add("value", transition.value())
+            .add("message", message)
+            .add("at", transition.at().toString());
+    if (id != null) {
+      data.add("alertId", id);
+    }
+    publications.fire(new Publication(Topic.ALERTS, data.build().toString()));
+    events.record(
+        EventCategory.PERFORMANCE,
+        firing ? "alert.firing" : "alert.resolved",
+        transition.rule().name(),
+        firing ? transition.rule().severity() : Severity.INFO,
+        message);
+  }
+}

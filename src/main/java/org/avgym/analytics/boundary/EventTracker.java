@@ -1,0 +1,214 @@
+package org.avgym.analytics.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.avgym.analytics.control.AnalyticsMetrics;
+import org.avgym.analytics.entity.EventCategory;
+import org.avgym.analytics.entity.Severity;
+import org.avgym.analytics.entity.TrackedEvent;
+import org.avgym.checkin.entity.CheckinRecorded;
+import org.avgym.checkin.entity.CheckinResult;
+import org.avgym.checkin.entity.Decision;
+import org.avgym.devices.entity.DeviceConnectivity;
+import org.avgym.platform.entity.ServerError;
+import org.avgym.security.entity.StaffLogin;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records what happened: keeps the newest events in memory for the live log and writes them to the
+ * database in batches on the managed executor. Recording only appends to two bounded structures, so
+ * it never holds up a device's answer; a full write queue drops the event from the database
+ * (counted), and a failed write is counted and logged, never thrown to the caller.
+ */
+@Singleton
+@Startup
+@LocalBean
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class EventTracker {
+
+  private static final Logger LOG = Logger.getLogger(EventTracker.class.getName());
+
+  @Resource ManagedScheduledExecutorService executor;
+  @Inject AnalyticsStore store;
+  @Inject AnalyticsMetrics metrics;
+
+  @Inject
+  @ConfigProperty(name = "avgym.analytics.events.in-memory", defaultValue = "10000")
+  int inMemory;
+
+  @Inject
+  @ConfigProperty(name = "avgym.analytics.events.queue", defaultValue = "50000")
+  int queueSize;
+
+  @Inject
+  @ConfigProperty(name = "avgym.analytics.events.batch-size", defaultValue = "500")
+  int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "avgym.analytics.events.flush-ms", defaultValue = "1000")
+  long flushMs;
+
+  private final Deque<TrackedEvent> recent = new ArrayDeque<>();
+  private BlockingQueue<TrackedEvent> pending;
+  private final AtomicBoolean flushing = new AtomicBoolean();
+  private ScheduledFuture<?> flusher;
+
+  @PostConstruct
+  void start() {
+    pending = new ArrayBlockingQueue<>(queueSize);
+    flusher = executor.scheduleWithFixedDelay(this::flush, flushMs, flushMs, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (flusher != null) {
+      flusher.cancel(false);
+    }
+    flush();
+  }
+
+  /** Records an event; never throws. */
+  public void record(
+      EventCategory category, String type, String source, Severity severity, String details) {
+    try {
+      TrackedEvent event =
+          new TrackedEvent(Instant.now(), category, type, source, severity, details);
+      synchronized (recent) {
+        recent.addFirst(event);
+        while (recent.size() > inMemory) {
+          recent.removeLast();
+        }
+      }
+      if (!pending.offer(event)) {
+        metrics.dropped(1);
+      } else if (pending.size() >= batchSize) {
+        executor.execute(this::flush);
+      }
+    } catch (RuntimeException e) {
+      metrics.failed("track");
+      LOG.log(Level.WARNING, "Could not record an analytics event " + type, e);
+    }
+  }
+
+  /** The newest events first, at most {@code limit}, of one category when it is not null. */
+  public List<TrackedEvent> recent(EventCategory category, int limit) {
+    List<TrackedEvent> result = new ArrayList<>();
+    synchronized (recent) {
+      Iterator<TrackedEvent> it = recent.iterator();
+      while (it.hasNext() && result.size() < limit) {
+        TrackedEvent event = it.next();
+        if (category == null || event.category() == category) {
+          result.add(event);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Writes what is pending, batch by batch; one writer at a time. */
+  public void flush() {
+    if (!flushing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      List<TrackedEvent> batch = new ArrayList<>(batchSize);
+      while (pending.drainTo(batch, batchSize) > 0) {
+        try {
+          store.persistEvents(batch);
+          metrics.persisted(batch.size());
+        } catch (RuntimeException e) {
+          metrics.failed("persist-events");
+          metrics.dropped(batch.size());
+          LOG.log(Level.WARNING, "Could not persist " + batch.size() + " analytics events", e);
+        }
+        batch.clear();
+      }
+    } finally {
+      flushing.set(false);
+    }
+  }
+
+  public void onDevice(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceConnectivity connectivity) {
+    record(
+        EventCategory.CONNECTION,
+        connectivity.online() ? "device.connected" : "device.disconnected",
+        connectivity.device(),
+        connectivity.online() ? Severity.INFO : Severity.WARNING,
+        "location " + connectivity.location());
+  }
+
+  public void onCheckin(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckinRecorded event) {
+    CheckinResult result = event.result();
+    if (result.replayed()) {
+      return;
+    }
+    if (result.staffUser() != null) {
+      record(
+          EventCategory.USER,
+          result.decision() == Decision.DENIED ? "checkin.manual-denied" : "checkin.override",
+          result.staffUser(),
+          Severity.INFO,
+          describe(result));
+    } else if (result.decision() == Decision.DENIED) {
+      record(
+          EventCategory.USER,
+          "checkin.denied",
+          result.device() == null ? result.location() : result.device(),
+          Severity.INFO,
+          describe(result));
+    }
+  }
+
+  public void onLogin(@Observes StaffLogin login) {
+    record(
+        EventCategory.USER,
+        login.succeeded() ? "login" : "login.failed",
+        login.user(),
+        login.succeeded() ? Severity.INFO : Severity.WARNING,
+        "from " + login.remoteAddress());
+  }
+
+  public void onServerError(@Observes ServerError error) {
+    record(
+        EventCategory.ERROR,
+        "server.error",
+        "incident " + error.incident(),
+        Severity.CRITICAL,
+        error.stackTrace());
+  }
+
+  private static String describe(CheckinResult result) {
+    return "checkin "
+        + result.checkinId()
+        + " at "
+        + result.location()
+        + " member "
+        + (result.memberName() == null ? "unknown" : result.memberName())
+        + " reasons "
+        + result.reasons();
+  }
+}

@@ -1,0 +1,297 @@
+package org.avgym.analytics.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.avgym.analytics.control.AnalyticsMetrics;
+import org.avgym.analytics.control.CounterDelta;
+import org.avgym.analytics.control.PoolHealthSource;
+import org.avgym.analytics.control.SpikeDetector;
+import org.avgym.analytics.entity.Sample;
+import org.avgym.checkin.entity.CheckinRecorded;
+import org.avgym.checkin.entity.Decision;
+import org.avgym.devices.entity.DeviceConnectivity;
+import org.avgym.live.entity.Publication;
+import org.avgym.live.entity.Topic;
+import org.avgym.locations.boundary.Locations;
+import org.avgym.locations.entity.Location;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Gauge;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * Samples the instance and the gyms every interval (10 s by default): connections, check-in latency
+ * and throughput, error rate, memory, CPU, pool health, check-ins per minute and occupancy per
+ * location. Keeps the newest samples in memory, persists them, publishes them on the metrics topic
+ * and feeds them to the alert rules. A programmatic interval timer rather than {@code @Schedule},
+ * so that tests can shorten the interval by configuration; non-persistent, so every instance
+ * samples itself, which is what a per-instance metric means.
+ */
+@Singleton
+@Startup
+@LocalBean
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MetricSampler {
+
+  private static final Logger LOG = Logger.getLogger(MetricSampler.class.getName());
+
+  public static final List<String> PERFORMANCE_METRICS =
+      List.of(
+          "connectionCount", "avgLatency", "avgThroughput", "errorRate", "memoryUsage", "cpuUsage");
+
+  @Resource TimerService timers;
+  @Inject MetricRegistry registry;
+  @Inject Locations locations;
+  @Inject AnalyticsStore store;
+  @Inject Alerts alerts;
+  @Inject AnalyticsMetrics metrics;
+  @Inject Event<Publication> publications;
+  @Inject Instance<PoolHealthSource> pools;
+
+  @Inject
+  @ConfigProperty(name = "avgym.analytics.sample-interval-ms", defaultValue = "10000")
+  long intervalMs;
+
+  @Inject
+  @ConfigProperty(name = "avgym.analytics.samples.in-memory", defaultValue = "1000")
+  int inMemory;
+
+  private final Deque<List<Sample>> recent = new ArrayDeque<>();
+  private final CounterDelta decisions = new CounterDelta();
+  private final CounterDelta decisionNanos = new CounterDelta();
+  private final CounterDelta rejected = new CounterDelta();
+  private final Map<String, AtomicLong> checkinsByLocation = new ConcurrentHashMap<>();
+  private final AtomicLong denials = new AtomicLong();
+  private final Map<String, Instant> offlineSince = new ConcurrentHashMap<>();
+  private final SpikeDetector denialSpikes = new SpikeDetector();
+
+  @PostConstruct
+  void start() {
+    TimerConfig config = new TimerConfig("metric-sampler", false);
+    timers.createIntervalTimer(intervalMs, intervalMs, config);
+  }
+
+  public void onCheckin(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckinRecorded event) {
+    if (!event.result().replayed()) {
+      checkinsByLocation
+          .computeIfAbsent(event.result().location(), l -> new AtomicLong())
+          .incrementAndGet();
+      if (event.result().decision() == Decision.DENIED) {
+        denials.incrementAndGet();
+      }
+    }
+  }
+
+  public void onDevice(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceConnectivity connectivity) {
+    if (connectivity.online()) {
+      offlineSince.put(connectivity.device(), Instant.MAX);
+    } else {
+      offlineSince.put(connectivity.device(), connectivity.at());
+    }
+  }
+
+  @Timeout
+  public void tick() {
+    try {
+      sample(Instant.now());
+    } catch (RuntimeException e) {
+      metrics.failed("sample");
+      LOG.log(Level.WARNING, "Metric sampling failed", e);
+    }
+  }
+
+  /** Takes, keeps, persists, publishes and evaluates one round of samples. */
+  public List<Sample> sample(Instant at) {
+    List<Sample> samples = measure(at);
+    synchronized (recent) {
+      recent.addFirst(samples);
+      while (recent.size() > inMemory) {
+        recent.removeLast();
+      }
+    }
+    try {
+      store.persistSamples(samples);
+    } catch (RuntimeException e) {
+      metrics.failed("persist-samples");
+      LOG.log(Level.WARNING, "Could not persist " + samples.size() + " metric samples", e);
+    }
+    publish(samples, at);
+    alerts.evaluate(samples);
+    return samples;
+  }
+
+  /** The newest rounds first, at most {@code limit}. */
+  public List<List<Sample>> recent(int limit) {
+    synchronized (recent) {
+      return recent.stream().limit(limit).toList();
+    }
+  }
+
+  public long intervalMs() {
+    return intervalMs;
+  }
+
+  private List<Sample> measure(Instant at) {
+    double seconds = intervalMs / 1000.0;
+    List<Sample> samples = new ArrayList<>();
+    double deviceSessions = gauge("avgym_device_sessions");
+    double liveSessions = gauge("avgym_live_sessions");
+    add(samples, at, "connectionCount", "", deviceSessions + liveSessions);
+
+    Timer decision = timer("avgym_checkin_decision");
+    double count = decision == null ? 0 : decisions.next(decision.getCount());
+    double nanos = decision == null ? 0 : decisionNanos.next(decision.getElapsedTime().toNanos());
+    add(samples, at, "avgLatency", "", count == 0 ? 0 : nanos / count / 1_000_000.0);
+    add(samples, at, "avgThroughput", "", count / seconds);
+    double errors = rejected.next(counterSum("avgym_device_frames_rejected"));
+    add(samples, at, "errorRate", "", errors + count == 0 ? 0 : errors / (errors + count));
+
+    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    double max = heap.getMax() > 0 ? heap.getMax() : heap.getCommitted();
+    add(samples, at, "memoryUsage", "", 100.0 * heap.getUsed() / max);
+    add(samples, at, "cpuUsage", "", cpu());
+
+    double worstPool = 100;
+    for (PoolHealthSource source : pools) {
+      try {
+        for (Map.Entry<String, Double> pool : source.poolHealth().entrySet()) {
+          add(samples, at, "poolHealth", pool.getKey(), pool.getValue());
+          worstPool = Math.min(worstPool, pool.getValue());
+        }
+      } catch (RuntimeException e) {
+        metrics.failed("pool-health");
+        LOG.log(Level.FINE, "A pool health source failed", e);
+      }
+    }
+    add(samples, at, "poolHealth", "", worstPool);
+
+    double perMinute = 60.0 / seconds;
+    long total = 0;
+    for (Location location : locations.all()) {
+      AtomicLong counter = checkinsByLocation.get(location.getCode());
+      long n = counter == null ? 0 : counter.getAndSet(0);
+      total += n;
+      add(samples, at, "checkinsPerMinute", location.getCode(), n * perMinute);
+      add(samples, at, "occupancy", location.getCode(), location.getOccupancy());
+      if (location.getCapacity() > 0) {
+        add(
+            samples,
+            at,
+            "occupancyRatio",
+            location.getCode(),
+            (double) location.getOccupancy() / location.getCapacity());
+      }
+    }
+    add(samples, at, "checkinsPerMinute", "", total * perMinute);
+    add(samples, at, "denialSpikeRatio", "", denialSpikes.observe(denials.getAndSet(0)).ratio());
+    for (Map.Entry<String, Instant> device : offlineSince.entrySet()) {
+      Instant since = device.getValue();
+      double offline = since == Instant.MAX ? 0 : Duration.between(since, at).toSeconds();
+      add(samples, at, "deviceOfflineSeconds", device.getKey(), Math.max(0, offline));
+      if (since == Instant.MAX) {
+        offlineSince.remove(device.getKey(), since); // reported back online once: forget it
+      }
+    }
+    return samples;
+  }
+
+  private static void add(
+      List<Sample> samples, Instant at, String metric, String subject, double v) {
+    if (Double.isFinite(v)) {
+      samples.add(new Sample(at, metric, subject, v));
+    }
+  }
+
+  private void publish(List<Sample> samples, Instant at) {
+    try {
+      JsonArrayBuilder values = Json.createArrayBuilder();
+      for (Sample s : samples) {
+        values.add(
+            Json.createObjectBuilder()
+                .add("metric", s.metric())
+                .add("subject", s.subject())
+                .add("value", s.value()));
+      }
+      publications.fire(
+          new Publication(
+              Topic.METRICS,
+              Json.createObjectBuilder()
+                  .add("at", at.toString())
+                  .add("samples", values)
+                  .build()
+                  .toString()));
+    } catch (RuntimeException e) {
+      metrics.failed("publish-samples");
+      LOG.log(Level.WARNING, "Could not publish metric samples", e);
+    }
+  }
+
+  private double gauge(String name) {
+    for (Map.Entry<MetricID, Gauge> entry : registry.getGauges().entrySet()) {
+      if (entry.getKey().getName().equals(name)) {
+        Number value = entry.getValue().getValue();
+        return value == null ? 0 : value.doubleValue();
+      }
+    }
+    return 0;
+  }
+
+  private Timer timer(String name) {
+    return registry.getTimers().entrySet().stream()
+        .filter(e -> e.getKey().getName().equals(name))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private double counterSum(String name) {
+    return registry.getCounters().entrySet().stream()
+        .filter(e -> e.getKey().getName().equals(name))
+        .map(Map.Entry::getValue)
+        .mapToDouble(Counter::getCount)
+        .sum();
+  }
+
+  private static double cpu() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      double load = os.getProcessCpuLoad();
+      return load < 0 ? 0 : 100 * load;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,76 @@
+package org.avgym.analytics.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+
+/**
+ * Chart.js configurations as JSON text, the model PrimeFaces' {@code p:chart} takes: line and area
+ * charts over time, bar and pie charts over categories. Labels are plain strings; values are finite
+ * numbers (others are left out as gaps).
+ */
+public final class ChartJs {
+
+  /** One line of a chart. */
+  public record Series(String label, List<Double> values) {}
+
+  private ChartJs() {}
+
+  public static String line(List<String> labels, List<Series> series, boolean area) {
+    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    for (Series s : series) {
+      datasets.add(
+          Json.createObjectBuilder()
+              .add("label", s.label())
+              .add("data", numbers(s.values()))
+              .add("fill", area)
+              .add("tension", 0.2)
+              .add("pointRadius", 0));
+    }
+    return chart("line", labels, datasets, true);
+  }
+
+  public static String bar(List<String> labels, String label, List<Double> values) {
+    return chart("bar", labels, Json.createArrayBuilder().add(dataset(label, values)), true);
+  }
+
+  public static String pie(List<String> labels, List<Double> values) {
+    return chart("pie", labels, Json.createArrayBuilder().add(dataset("", values)), false);
+  }
+
+  private static JsonObjectBuilder dataset(String label, List<Double> values) {
+    return Json.createObjectBuilder().add("label", label).add("data", numbers(values));
+  }
+
+  private static String chart(
+      String type, List<String> labels, JsonArrayBuilder datasets, boolean axes) {
+    JsonArrayBuilder labelArray = Json.createArrayBuilder();
+    labels.forEach(labelArray::add);
+    JsonObjectBuilder options =
+        Json.createObjectBuilder().add("animation", false).add("maintainAspectRatio", false);
+    if (axes) {
+      options.add(
+          "scales",
+          Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)));
+    }
+    return Json.createObjectBuilder()
+        .add("type", type)
+        .add("data", Json.createObjectBuilder().add("labels", labelArray).add("datasets", datasets))
+        .add("options", options)
+        .build()
+        .toString();
+  }
+
+  private static JsonArrayBuilder numbers(List<Double> values) {
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    for (Double v : values) {
+      if (v == null || !Double.isFinite(v)) {
+        data.addNull();
+      } else {
+        data.add(v);
+      }
+    }
+    return data;
+  }
+}

@@ -1,0 +1,696 @@
+package org.avgym.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.avgym.it.Api;
+import org.avgym.it.Browser;
+import org.avgym.it.Deployments;
+import org.avgym.it.Fixtures;
+import org.avgym.it.TestDatabase;
+import org.avgym.it.WsClient;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Analytics wired into the server: the sampling timer (shortened to 1 s), roll-ups and their lock,
+ * retention, export, alerts on the live channel, resilience of check-ins, and the Analytics tab in
+ * a browser. Tests that must write rows in the past or break a table reach the database directly,
+ * which the embedded H2 (locked by the server) does not allow: they run on PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AnalyticsIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String HARD_NAME = "Žana \"Z\", Čeh\nsecond line";
+
+  @ArquillianResource URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    Map<String, String> settings =
+        new HashMap<>(
+            TestDatabase.postgresUrl().isEmpty()
+                ? TestDatabase.h2()
+                : TestDatabase.postgres(TestDatabase.postgresPort()));
+    settings.put("avgym.analytics.sample-interval-ms", "1000");
+    settings.put("avgym.analytics.events.flush-ms", "200");
+    settings.put("avgym.analytics.retention-days", "30");
+    settings.put("avgym.devices.rate-per-second", "20");
+    settings.put("avgym.devices.rate-burst", "20");
+    return Deployments.avgym(settings);
+  }
+
+  private Api admin() {
+    return Api.at(base).as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+  }
+
+  private static String enc(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static JsonArray array(HttpResponse<String> response) {
+    assertEquals(200, response.statusCode(), response.body());
+    return Json.createReader(new StringReader(response.body())).readArray();
+  }
+
+  private static void eventually(String what, Supplier<Boolean> condition) {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.get()) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError("timed out waiting until " + what);
+  }
+
+  private JsonObject runRollup(String period, Instant start) {
+    HttpResponse<String> ran =
+        admin().post("/api/analytics/rollups/run?period=" + period + "&start=" + start, "");
+    assertEquals(200, ran.statusCode(), ran.body());
+    return Api.json(ran);
+  }
+
+  private JsonArray rollups(String period, Instant start) {
+    return array(
+        admin()
+            .get(
+                "/api/analytics/rollups?period="
+                    + period
+                    + "&from="
+                    + start
+                    + "&to="
+                    + start.plusSeconds(1)));
+  }
+
+  @Test
+  void samplingTimerWritesSamplesAndARollupRerunReplacesInsteadOfDoubling() {
+    Instant since = Instant.now();
+    eventually(
+        "the 1-second timer has written three rounds of samples",
+        () ->
+            array(
+                        admin()
+                            .get(
+                                "/api/analytics/samples?metric=connectionCount&from="
+                                    + since.minusSeconds(1)))
+                    .size()
+                >= 3);
+    JsonArray memory =
+        array(admin().get("/api/analytics/samples?metric=memoryUsage&from=" + since));
+    double heap = memory.getJsonObject(0).getJsonNumber("value").doubleValue();
+    assertTrue(heap > 0 && heap <= 100, "heap used % " + heap);
+
+    Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    JsonObject first = runRollup("HOUR", hour);
+    assertTrue(first.getBoolean("ran"), first.toString());
+    int rows = rollups("HOUR", hour).size();
+    assertEquals(first.getInt("rows"), rows);
+    assertTrue(rows >= 6, "one row per instance metric at least: " + rows);
+    JsonObject memoryRow =
+        rollups("HOUR", hour).getValuesAs(JsonObject.class).stream()
+            .filter(r -> r.getString("metric").equals("memoryUsage"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(memoryRow.getJsonNumber("count").longValue() >= 3, memoryRow.toString());
+    assertTrue(
+        memoryRow.getJsonNumber("min").doubleValue()
+            <= memoryRow.getJsonNumber("p95").doubleValue());
+
+    runRollup("HOUR", hour);
+    runRollup("HOUR", hour);
+    JsonArray again = rollups("HOUR", hour);
+    long distinct =
+        again.getValuesAs(JsonObject.class).stream()
+            .map(r -> r.getString("metric") + "/" + r.getString("subject"))
+            .distinct()
+            .count();
+    assertEquals(again.size(), distinct, "one row per metric and subject after re-runs");
+  }
+
+  @Test
+  void concurrentRollupRunsOfOnePeriodNeverDouble() throws Exception {
+    Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<JsonObject>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(pool.submit(() -> runRollup("DAY", hour)));
+      }
+      int ran = 0;
+      for (Future<JsonObject> run : runs) {
+        // A run that found the lock taken skips; one that came after the holder finished runs
+        // again and replaces the same rows.
+        if (run.get().getBoolean("ran")) {
+          ran++;
+        }
+      }
+      assertTrue(ran >= 1, "at least one run");
+    } finally {
+      pool.shutdownNow();
+    }
+    Instant day = hour.truncatedTo(ChronoUnit.DAYS);
+    JsonArray rows = rollups("DAY", day);
+    long distinct =
+        rows.getValuesAs(JsonObject.class).stream()
+            .map(r -> r.getString("metric") + "/" + r.getString("subject"))
+            .distinct()
+            .count();
+    assertEquals(rows.size(), distinct);
+  }
+
+  @Test
+  void aLockHeldByAnotherInstanceMakesThisOneSkip() throws Exception {
+    assumeTrue(TestDatabase.postgresUrl().isPresent(), "needs PostgreSQL (avgym.test.db.url)");
+    try (Connection db = database()) {
+      try (PreparedStatement hold =
+          db.prepareStatement(
+              "UPDATE scheduler_lock SET locked_until = ?, owner = 'other-instance'"
+                  + " WHERE name = 'rollup-HOUR'")) {
+        hold.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5));
+        assertEquals(1, hold.executeUpdate());
+      }
+      JsonObject skipped = runRollup("HOUR", Instant.now());
+      assertFalse(skipped.getBoolean("ran"), skipped.toString());
+      assertEquals("other-instance", skipped.getString("lockedBy"));
+      try (Statement release = db.createStatement()) {
+        release.executeUpdate(
+            "UPDATE scheduler_lock SET locked_until = now() - interval '1 second'"
+                + " WHERE name = 'rollup-HOUR'");
+      }
+      assertTrue(runRollup("HOUR", Instant.now()).getBoolean("ran"));
+    }
+  }
+
+  @Test
+  void rollupOfSeededSamplesHasExactValuesAndRetentionDeletesOnlyOldRows() throws Exception {
+    assumeTrue(TestDatabase.postgresUrl().isPresent(), "needs PostgreSQL (avgym.test.db.url)");
+    String metric = "itMetric" + UUID.randomUUID().toString().substring(0, 6);
+    Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(5));
+    Instant old = Instant.now().minus(Duration.ofDays(40));
+    Instant recent = Instant.now().minus(Duration.ofDays(10));
+    try (Connection db = database()) {
+      for (int i = 1; i <= 20; i++) {
+        insertSample(db, hour.plusSeconds(10L * i), metric, "", i);
+      }
+      insertSample(db, old, metric, "old", 1);
+      insertSample(db, recent, metric, "recent", 1);
+      insertEvent(db, old, metric + "-old");
+      insertEvent(db, recent, metric + "-recent");
+
+      assertTrue(runRollup("HOUR", hour).getBoolean("ran"));
+      JsonObject row =
+          rollups("HOUR", hour).getValuesAs(JsonObject.class).stream()
+              .filter(r -> r.getString("metric").equals(metric))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(20, row.getInt("count"));
+      assertEquals(210.0, row.getJsonNumber("sum").doubleValue(), 1e-9);
+      assertEquals(1.0, row.getJsonNumber("min").doubleValue(), 1e-9);
+      assertEquals(20.0, row.getJsonNumber("max").doubleValue(), 1e-9);
+      assertEquals(10.5, row.getJsonNumber("avg").doubleValue(), 1e-9);
+      assertEquals(19.0, row.getJsonNumber("p95").doubleValue(), 1e-9);
+
+      HttpResponse<String> retention = admin().post("/api/analytics/retention/run", "");
+      assertEquals(200, retention.statusCode(), retention.body());
+      assertTrue(Api.json(retention).getInt("deleted") >= 2, retention.body());
+      assertEquals(
+          0, count(db, "metric_sample WHERE metric = '" + metric + "' AND subject = 'old'"));
+      assertEquals(
+          1, count(db, "metric_sample WHERE metric = '" + metric + "' AND subject = 'recent'"));
+      assertEquals(0, count(db, "analytics_event WHERE event_type = '" + metric + "-old'"));
+      assertEquals(1, count(db, "analytics_event WHERE event_type = '" + metric + "-recent'"));
+    }
+  }
+
+  @Test
+  void exportStreamsValidCsvAndJsonWithHardValues() {
+    Instant from = Instant.now().minusSeconds(1);
+    Fixtures fx = new Fixtures(admin());
+    String location = fx.location(10);
+    Fixtures.DeviceKey device = fx.device(location);
+    HttpResponse<String> member =
+        admin()
+            .post(
+                "/api/members",
+                Json.createObjectBuilder().add("name", HARD_NAME).build().toString());
+    assertEquals(201, member.statusCode(), member.body());
+    String card = fx.credential(Api.json(member).getJsonNumber("id").longValue());
+    try (WsClient desk =
+        WsClient.connect(
+            WsClient.ws(base, "/ws/devices"),
+            Map.of("Authorization", "Bearer " + device.token()))) {
+      desk.nextJson(WAIT);
+      // No membership: denied, and the denial is tracked with the member's name in its details.
+      assertEquals("denied", scan(desk, card, "in").getString("decision"));
+    }
+    eventually(
+        "the denial is persisted",
+        () -> {
+          admin().post("/api/analytics/events/flush", "");
+          return admin()
+              .get("/api/analytics/export?kind=events&format=json&from=" + from)
+              .body()
+              .contains(device.code());
+        });
+    Instant to = Instant.now().plusSeconds(1);
+    HttpResponse<String> csv =
+        admin()
+            .get(
+                "/api/analytics/export?kind=events&format=csv&from="
+                    + from
+                    + "&to="
+                    + enc(to.toString()));
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    List<List<String>> records = CsvReader.parse(csv.body());
+    assertEquals(
+        List.of("id", "time", "category", "type", "source", "severity", "details"), records.get(0));
+    assertTrue(
+        records.stream()
+            .anyMatch(
+                r ->
+                    r.get(3).equals("checkin.denied")
+                        && r.get(4).equals(device.code())
+                        && r.get(6).contains(" member " + HARD_NAME + " reasons ")),
+        csv.body());
+    records.forEach(r -> assertEquals(7, r.size(), r.toString()));
+
+    HttpResponse<String> json =
+        admin().get("/api/analytics/export?kind=events&format=json&from=" + from + "&to=" + to);
+    assertEquals(200, json.statusCode(), json.body());
+    JsonArray events = Json.createReader(new StringReader(json.body())).readArray();
+    assertTrue(
+        events.getValuesAs(JsonObject.class).stream()
+            .anyMatch(
+                e ->
+                    e.getString("type").equals("checkin.denied")
+                        && e.getString("details").contains(" member " + HARD_NAME + " reasons ")),
+        json.body());
+
+    HttpResponse<String> bad = admin().get("/api/analytics/export?kind=events&format=xml");
+    assertEquals(400, bad.statusCode());
+    assertEquals(
+        "format", Api.json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
+    HttpResponse<String> badTime = admin().get("/api/analytics/export?kind=samples&from=yesterday");
+    assertEquals(400, badTime.statusCode());
+    assertTrue(badTime.headers().firstValue("Content-Type").orElse("").contains("problem+json"));
+
+    eventually(
+        "the export is recorded as a user event",
+        () ->
+            array(admin().get("/api/analytics/events?category=USER&limit=50"))
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .anyMatch(e -> e.getString("type").equals("export")));
+  }
+
+  @Test
+  void invalidAlertRulesAreRefusedNamingTheField() {
+    HttpResponse<String> bad =
+        admin()
+            .post(
+                "/api/analytics/alert-rules",
+                "{\"name\":\"it-bad\",\"metric\":\"errorRate\",\"comparison\":\"sideways\","
+                    + "\"threshold\":1,\"severity\":\"WARNING\"}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals(
+        "comparison", Api.json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
+    HttpResponse<String> staff = Api.at(base).anonymous().get("/api/analytics/alert-rules");
+    assertEquals(401, staff.statusCode());
+    assertTrue(
+        array(admin().get("/api/analytics/alert-rules")).getValuesAs(JsonObject.class).stream()
+            .anyMatch(
+                r -> r.getString("name").equals("pool-health-low") && r.getBoolean("builtIn")));
+  }
+
+  @Test
+  void alertFiresAndResolvesOnTheLiveAlertsTopicAndCanBeAcknowledged() {
+    Fixtures fx = new Fixtures(admin());
+    String location = fx.location(10);
+    String card = fx.activeMember(location, "Alma Alert");
+    Fixtures.DeviceKey device = fx.device(location);
+    String rule = "it-occupied-" + location;
+    HttpResponse<String> created =
+        admin()
+            .post(
+                "/api/analytics/alert-rules",
+                "{\"name\":\""
+                    + rule
+                    + "\",\"metric\":\"occupancy\",\"comparison\":\"ABOVE\",\"threshold\":0.5,"
+                    + "\"durationSeconds\":0,\"severity\":\"WARNING\",\"hysteresis\":0}");
+    assertEquals(201, created.statusCode(), created.body());
+
+    try (WsClient live =
+            WsClient.connect(WsClient.ws(base, "/ws/live"), Map.of("Authorization", basic()));
+        WsClient desk =
+            WsClient.connect(
+                WsClient.ws(base, "/ws/devices"),
+                Map.of("Authorization", "Bearer " + device.token()))) {
+      live.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
+      live.nextOfType("subscribed", WAIT);
+      desk.nextJson(WAIT);
+      scan(desk, card, "in");
+      JsonObject firing = alertEvent(live, rule, location, "alert.firing");
+      long id = firing.getJsonNumber("alertId").longValue();
+      scan(desk, card, "out");
+      JsonObject resolved = alertEvent(live, rule, location, "alert.resolved");
+      assertEquals(id, resolved.getJsonNumber("alertId").longValue());
+
+      HttpResponse<String> ack = admin().post("/api/analytics/alerts/" + id + "/ack", "");
+      assertEquals(200, ack.statusCode(), ack.body());
+      assertEquals(Deployments.ADMIN, Api.json(ack).getString("acknowledgedBy"));
+      assertEquals("RESOLVED", Api.json(ack).getString("state"));
+    }
+  }
+
+  @Test
+  void analyticsFailureDoesNotBreakCheckinsAndIsCounted() throws Exception {
+    assumeTrue(TestDatabase.postgresUrl().isPresent(), "needs PostgreSQL (avgym.test.db.url)");
+    Fixtures fx = new Fixtures(admin());
+    String location = fx.location(10);
+    String card = fx.activeMember(location, "Resi Lient");
+    String lapsed = fx.credential(fx.member("Lapsed Member"));
+    Fixtures.DeviceKey device = fx.device(location);
+    double before = failures();
+    try (Connection db = database();
+        Statement ddl = db.createStatement()) {
+      ddl.execute("ALTER TABLE analytics_event RENAME TO analytics_event_gone");
+      try (WsClient desk =
+          WsClient.connect(
+              WsClient.ws(base, "/ws/devices"),
+              Map.of("Authorization", "Bearer " + device.token()))) {
+        desk.nextJson(WAIT);
+        for (int i = 0; i < 3; i++) {
+          // Denials are tracked events: each one is queued for the missing table.
+          assertEquals("denied", scan(desk, lapsed, "in").getString("decision"));
+        }
+        assertEquals("granted", scan(desk, card, "in").getString("decision"));
+        try {
+          eventually(
+              "the failed event write is counted",
+              () -> {
+                admin().post("/api/analytics/events/flush", "");
+                return failures() > before;
+              });
+        } catch (AssertionError e) {
+          throw new AssertionError(
+              e.getMessage()
+                  + "; failures before "
+                  + before
+                  + ", metrics: "
+                  + admin()
+                      .get("/metrics?scope=application")
+                      .body()
+                      .lines()
+                      .filter(l -> l.startsWith("avgym_analytics"))
+                      .toList()
+                  + ", newest events: "
+                  + admin().get("/api/analytics/events?limit=5").body(),
+              e);
+        }
+        assertEquals("granted", scan(desk, card, "out").getString("decision"));
+      } finally {
+        ddl.execute("ALTER TABLE analytics_event_gone RENAME TO analytics_event");
+      }
+    }
+  }
+
+  @Test
+  void analyticsTabFollowsRangeAndFilterAndLinksToACsvExport() {
+    try (Browser browser = new Browser()) {
+      browser.logIn(base.toString(), Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+      browser.waitFor(By.id("tabs"));
+      browser.driver().findElement(By.linkText("Analytics")).click();
+      browser.waitFor(By.id("analytics-state"));
+      WebElement state = browser.driver().findElement(By.id("analytics-state"));
+      assertTrue(state.getText().contains("24h"), state.getText());
+      assertFalse(
+          browser.driver().findElements(By.cssSelector("[id$='chart-events'] canvas")).isEmpty());
+
+      choose(browser, "analytics-category", "USER");
+      wait(browser, () -> text(browser, "analytics-state").contains("USER"));
+      wait(browser, () -> logTypes(browser).contains("login"));
+      choose(browser, "analytics-category", "ERROR");
+      wait(browser, () -> !logTypes(browser).contains("login"));
+
+      browser.driver().findElements(By.cssSelector("[id$='analytics-range'] .ui-button")).stream()
+          .filter(b -> b.getText().trim().equals("1h"))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      wait(browser, () -> text(browser, "analytics-state").contains("1h"));
+
+      String href =
+          browser
+              .driver()
+              .findElement(By.cssSelector("a[id$='export-events-csv']"))
+              .getAttribute("href");
+      String path = href.substring(href.indexOf("/api/"));
+      HttpResponse<String> export = admin().get(path);
+      assertEquals(200, export.statusCode(), export.body());
+      assertTrue(export.body().startsWith("id,time,category,type,source,severity,details\r\n"));
+    }
+  }
+
+  private static void choose(Browser browser, String menu, String label) {
+    browser
+        .driver()
+        .findElement(By.cssSelector("[id$='" + menu + "'] .ui-selectonemenu-trigger"))
+        .click();
+    WebElement item =
+        new WebDriverWait(browser.driver(), WAIT)
+            .until(
+                d ->
+                    d.findElements(By.cssSelector("[id$='" + menu + "_items'] li")).stream()
+                        .filter(
+                            li -> li.isDisplayed() && label.equals(li.getAttribute("data-label")))
+                        .findFirst()
+                        .orElse(null));
+    item.click();
+  }
+
+  private static String text(Browser browser, String id) {
+    try {
+      return browser.driver().findElement(By.id(id)).getText();
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return "";
+    }
+  }
+
+  private static String logTypes(Browser browser) {
+    try {
+      return browser.driver().findElement(By.cssSelector("[id$='event-log']")).getText();
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return "";
+    }
+  }
+
+  private static void wait(Browser browser, Supplier<Boolean> condition) {
+    new WebDriverWait(browser.driver(), WAIT).until(d -> condition.get());
+  }
+
+  private static JsonObject scan(WsClient desk, String credential, String direction) {
+    desk.send(
+        "{\"type\":\"checkin\",\"id\":\""
+            + UUID.randomUUID()
+            + "\",\"credential\":\""
+            + credential
+            + "\",\"direction\":\""
+            + direction
+            + "\",\"method\":\"card\"}");
+    return desk.nextOfType("checkin.result", WAIT);
+  }
+
+  /** The rule watches every location's occupancy; only this test's location counts. */
+  private static JsonObject alertEvent(WsClient live, String rule, String subject, String kind) {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject frame = live.nextJson(WAIT);
+      List<JsonObject> events = new ArrayList<>();
+      if ("batch".equals(frame.getString("type"))) {
+        frame.getJsonArray("events").getValuesAs(JsonObject.class).forEach(events::add);
+      } else if ("event".equals(frame.getString("type"))) {
+        events.add(frame);
+      }
+      for (JsonObject event : events) {
+        JsonObject data = event.getJsonObject("data");
+        if (rule.equals(data.getString("rule", ""))
+            && subject.equals(data.getString("subject", ""))
+            && kind.equals(data.getString("kind"))) {
+          return data;
+        }
+      }
+    }
+    throw new AssertionError("no " + kind + " for " + rule);
+  }
+
+  private double failures() {
+    String metrics = metricsText();
+    double total = 0;
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("avgym_analytics_failures_total")) {
+        total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return total;
+  }
+
+  /** Prometheus text: the default Accept of {@link Api} asks for JSON, which /metrics lacks. */
+  private String metricsText() {
+    Api api = admin();
+    return api.send(
+            api.request("/metrics?scope=application")
+                .setHeader("Accept", "text/plain")
+                .GET()
+                .build())
+        .body();
+  }
+
+  private static String basic() {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (Deployments.ADMIN + ":" + Deployments.ADMIN_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Connection database() throws SQLException {
+    return DriverManager.getConnection(
+        TestDatabase.postgresUrl().orElseThrow(),
+        setting("avgym.test.db.user"),
+        setting("avgym.test.db.password"));
+  }
+
+  private static String setting(String key) {
+    String value = System.getProperty(key, "");
+    return value.isBlank() || value.startsWith("${") ? "avgym" : value;
+  }
+
+  private static void insertSample(
+      Connection db, Instant at, String metric, String subject, double v) throws SQLException {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "INSERT INTO metric_sample (sample_time, metric, subject, metric_value) VALUES (?, ?, ?, ?)")) {
+      insert.setObject(1, at.atOffset(ZoneOffset.UTC));
+      insert.setString(2, metric);
+      insert.setString(3, subject);
+      insert.setDouble(4, v);
+      insert.executeUpdate();
+    }
+  }
+
+  private static void insertEvent(Connection db, Instant at, String type) throws SQLException {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "INSERT INTO analytics_event (event_time, category, event_type, source, severity, details)"
+                + " VALUES (?, 'USER', ?, 'it', 'INFO', NULL)")) {
+      insert.setObject(1, at.atOffset(ZoneOffset.UTC));
+      insert.setString(2, type);
+      insert.executeUpdate();
+    }
+  }
+
+  private static long count(Connection db, String fromWhere) throws SQLException {
+    try (Statement query = db.createStatement();
+        ResultSet result = query.executeQuery("SELECT COUNT(*) FROM " + fromWhere)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  /** A strict RFC 4180 reader, so the test does not trust the writer's own escaping. */
+  static final class CsvReader {
+    static List<List<String>> parse(String text) {
+      List<List<String>> records = new ArrayList<>();
+      List<String> record = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      int i = 0;
+      boolean quoted = false;
+      while (i < text.length()) {
+        char c = text.charAt(i);
+        if (quoted) {
+          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            field.append('"');
+            i += 2;
+            continue;
+          }
+          if (c == '"') {
+            quoted = false;
+          } else {
+            field.append(c);
+          }
+        } else if (c == '"') {
+          if (field.length() > 0) {
+            throw new AssertionError("quote inside an unquoted field at " + i);
+          }
+          quoted = true;
+        } else if (c == ',') {
+          record.add(field.toString());
+          field.setLength(0);
+        } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          record.add(field.toString());
+          field.setLength(0);
+          records.add(record);
+          record = new ArrayList<>();
+          i++;
+        } else if (c == '\n' || c == '\r') {
+          throw new AssertionError("bare line break outside quotes at " + i);
+        } else {
+          field.append(c);
+        }
+        i++;
+      }
+      if (quoted) {
+        throw new AssertionError("unterminated quoted field");
+      }
+      if (field.length() > 0 || !record.isEmpty()) {
+        throw new AssertionError("last record not terminated by CRLF");
+      }
+      return records;
+    }
+  }
+}
