@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +35,9 @@ import org.avgym.live.entity.Topic;
 @LocalBean
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Alerts {
+
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Logger LOG = Logger.getLogger(Alerts.class.getName());
 
@@ -94,7 +97,7 @@ public class Alerts {
             + " = "
             + transition.value();
     var data =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("kind", firing ? "alert.firing" : "alert.resolved")
             .add("rule", transition.rule().name())
             .add("metric", transition.rule().metric())

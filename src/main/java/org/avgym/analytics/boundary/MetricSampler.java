@@ -17,8 +17,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
@@ -65,6 +65,9 @@ import org.eclipse.microprofile.metrics.Timer;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MetricSampler {
+
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Logger LOG = Logger.getLogger(MetricSampler.class.getName());
 
@@ -238,10 +241,10 @@ public class MetricSampler {
 
   private void publish(List<Sample> samples, Instant at) {
     try {
-      JsonArrayBuilder values = Json.createArrayBuilder();
+      JsonArrayBuilder values = JSON.createArrayBuilder();
       for (Sample s : samples) {
         values.add(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("metric", s.metric())
                 .add("subject", s.subject())
                 .add("value", s.value()));
@@ -249,7 +252,7 @@ public class MetricSampler {
       publications.fire(
           new Publication(
               Topic.METRICS,
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("at", at.toString())
                   .add("samples", values)
                   .build()

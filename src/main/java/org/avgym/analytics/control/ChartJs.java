@@ -1,8 +1,8 @@
 package org.avgym.analytics.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 
 /**
@@ -12,16 +12,19 @@ import java.util.List;
  */
 public final class ChartJs {
 
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   /** One line of a chart. */
   public record Series(String label, List<Double> values) {}
 
   private ChartJs() {}
 
   public static String line(List<String> labels, List<Series> series, boolean area) {
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JSON.createArrayBuilder();
     for (Series s : series) {
       datasets.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("label", s.label())
               .add("data", numbers(s.values()))
               .add("fill", area)
@@ -32,38 +35,38 @@ public final class ChartJs {
   }
 
   public static String bar(List<String> labels, String label, List<Double> values) {
-    return chart("bar", labels, Json.createArrayBuilder().add(dataset(label, values)), true);
+    return chart("bar", labels, JSON.createArrayBuilder().add(dataset(label, values)), true);
   }
 
   public static String pie(List<String> labels, List<Double> values) {
-    return chart("pie", labels, Json.createArrayBuilder().add(dataset("", values)), false);
+    return chart("pie", labels, JSON.createArrayBuilder().add(dataset("", values)), false);
   }
 
   private static JsonObjectBuilder dataset(String label, List<Double> values) {
-    return Json.createObjectBuilder().add("label", label).add("data", numbers(values));
+    return JSON.createObjectBuilder().add("label", label).add("data", numbers(values));
   }
 
   private static String chart(
       String type, List<String> labels, JsonArrayBuilder datasets, boolean axes) {
-    JsonArrayBuilder labelArray = Json.createArrayBuilder();
+    JsonArrayBuilder labelArray = JSON.createArrayBuilder();
     labels.forEach(labelArray::add);
     JsonObjectBuilder options =
-        Json.createObjectBuilder().add("animation", false).add("maintainAspectRatio", false);
+        JSON.createObjectBuilder().add("animation", false).add("maintainAspectRatio", false);
     if (axes) {
       options.add(
           "scales",
-          Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)));
+          JSON.createObjectBuilder().add("y", JSON.createObjectBuilder().add("beginAtZero", true)));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", type)
-        .add("data", Json.createObjectBuilder().add("labels", labelArray).add("datasets", datasets))
+        .add("data", JSON.createObjectBuilder().add("labels", labelArray).add("datasets", datasets))
         .add("options", options)
         .build()
         .toString();
   }
 
   private static JsonArrayBuilder numbers(List<Double> values) {
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = JSON.createArrayBuilder();
     for (Double v : values) {
       if (v == null || !Double.isFinite(v)) {
         data.addNull();

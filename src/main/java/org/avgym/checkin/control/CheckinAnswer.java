@@ -1,9 +1,9 @@
 package org.avgym.checkin.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import org.avgym.checkin.entity.CheckinResult;
 import org.avgym.checkin.entity.ReasonCode;
 
@@ -14,15 +14,18 @@ import org.avgym.checkin.entity.ReasonCode;
  */
 public final class CheckinAnswer {
 
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private CheckinAnswer() {}
 
   public static JsonObject of(CheckinResult result) {
-    JsonArrayBuilder reasons = Json.createArrayBuilder();
+    JsonArrayBuilder reasons = JSON.createArrayBuilder();
     for (ReasonCode reason : result.reasons()) {
       reasons.add(reason.name());
     }
     JsonObjectBuilder answer =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("requestId", result.requestId())
             .add("checkinId", result.checkinId())
             .add("decision", result.decision().wire())
@@ -32,7 +35,7 @@ public final class CheckinAnswer {
     } else {
       answer.add(
           "member",
-          Json.createObjectBuilder().add("id", result.memberId()).add("name", result.memberName()));
+          JSON.createObjectBuilder().add("id", result.memberId()).add("name", result.memberName()));
     }
     answer
         .add("location", result.location())

@@ -1,12 +1,12 @@
 package org.avgym.checkin.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +23,9 @@ import org.avgym.checkin.entity.ReasonCode;
  * message or throws {@link Rejected} with the error frame to send; nothing in between.
  */
 public final class DeviceProtocol {
+
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final int MAX_ID = 64;
   public static final int MAX_CREDENTIAL = 128;
@@ -48,7 +51,7 @@ public final class DeviceProtocol {
 
   public static DeviceMessage read(String frame, Instant now) throws Rejected {
     JsonObject json;
-    try (JsonReader reader = Json.createReader(new StringReader(frame))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(frame))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new Rejected(
@@ -148,7 +151,7 @@ public final class DeviceProtocol {
   }
 
   public static String welcome(String device, String location, Instant now, int heartbeatSeconds) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "welcome")
         .add("device", device)
         .add("location", location)
@@ -159,7 +162,7 @@ public final class DeviceProtocol {
   }
 
   public static String pong(String id, Instant now) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "pong")
         .add("id", id)
         .add("serverTime", now.toString())
@@ -168,7 +171,7 @@ public final class DeviceProtocol {
   }
 
   public static String error(DeviceError error) {
-    JsonObjectBuilder builder = Json.createObjectBuilder().add("type", "error");
+    JsonObjectBuilder builder = JSON.createObjectBuilder().add("type", "error");
     nullable(builder, "id", error.id());
     builder.add("code", error.code());
     if (error.field() != null) {
@@ -179,7 +182,7 @@ public final class DeviceProtocol {
 
   public static String result(CheckinResult result) {
     JsonObjectBuilder builder =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", "checkin.result")
             .add("id", result.requestId())
             .add("checkinId", result.checkinId())
@@ -188,7 +191,7 @@ public final class DeviceProtocol {
     if (result.memberId() != null) {
       builder.add(
           "member",
-          Json.createObjectBuilder().add("id", result.memberId()).add("name", result.memberName()));
+          JSON.createObjectBuilder().add("id", result.memberId()).add("name", result.memberName()));
     } else {
       builder.addNull("member");
     }
@@ -203,7 +206,7 @@ public final class DeviceProtocol {
   }
 
   private static jakarta.json.JsonArrayBuilder reasons(CheckinResult result) {
-    var array = Json.createArrayBuilder();
+    var array = JSON.createArrayBuilder();
     for (ReasonCode reason : result.reasons()) {
       array.add(reason.name());
     }

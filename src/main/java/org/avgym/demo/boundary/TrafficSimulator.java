@@ -10,9 +10,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.Session;
@@ -60,6 +60,9 @@ import org.eclipse.microprofile.metrics.Tag;
 @DependsOn("DemoSeeder")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class TrafficSimulator {
+
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Logger LOG = Logger.getLogger(TrafficSimulator.class.getName());
   static final String AUTO = "auto";
@@ -360,7 +363,7 @@ public class TrafficSimulator {
     }
     String id = UUID.randomUUID().toString();
     String frame =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", "checkin")
             .add("id", id)
             .add("credential", pick.credential())
@@ -379,7 +382,7 @@ public class TrafficSimulator {
   /** Frames from the server, on the WebSocket container's threads. */
   private void received(DemoDevice device, String text) {
     try {
-      JsonObject frame = Json.createReader(new StringReader(text)).readObject();
+      JsonObject frame = JSON.createReader(new StringReader(text)).readObject();
       String type = frame.getString("type", "");
       if (type.equals("checkin.result")) {
         result(frame);

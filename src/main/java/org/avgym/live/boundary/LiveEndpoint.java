@@ -149,18 +149,9 @@ public class LiveEndpoint {
         return;
       }
       try {
-        // Off the caller's thread: in the servlet container a write to a client that stopped
-        // reading may block until the transport's write timeout.
-        executor.execute(
-            () -> {
-              try {
-                session
-                    .getAsyncRemote()
-                    .sendText(frame, result -> done.accept(result.getException()));
-              } catch (RuntimeException e) {
-                done.accept(e);
-              }
-            });
+        // Asynchronous: the container queues the frame and calls back once it is written; a
+        // client that stops reading is found by the hub's flow control, not by a blocked thread.
+        session.getAsyncRemote().sendText(frame, result -> done.accept(result.getException()));
       } catch (RuntimeException e) {
         done.accept(e);
       }

@@ -14,11 +14,12 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -52,6 +53,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class LiveHub implements Subscriber.Listener {
 
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
 
   /**
@@ -68,6 +72,13 @@ public class LiveHub implements Subscriber.Listener {
   @Inject
   @ConfigProperty(name = "avgym.live.send-timeout-ms", defaultValue = "5000")
   long sendTimeoutMs;
+
+  /** Fewer subscribers than this per fan-out thread are not worth another thread. */
+  static final int MIN_SHARD = 100;
+
+  @Inject
+  @ConfigProperty(name = "avgym.live.fan-out-threads", defaultValue = "2")
+  int fanOutShards;
 
   @Inject
   @ConfigProperty(name = "avgym.live.probe-every-bytes", defaultValue = "65536")
@@ -163,7 +174,7 @@ public class LiveHub implements Subscriber.Listener {
       if (previous == null || previous != result.occupancy()) {
         publish(
             Topic.OCCUPANCY,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("location", result.location())
                 .add("occupancy", result.occupancy())
                 .add("capacity", result.capacity())
@@ -180,7 +191,7 @@ public class LiveHub implements Subscriber.Listener {
       @Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceConnectivity connectivity) {
     publish(
         Topic.ALERTS,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("kind", connectivity.online() ? "device.online" : "device.offline")
             .add("severity", connectivity.online() ? "info" : "warning")
             .add("device", connectivity.device())
@@ -275,18 +286,29 @@ public class LiveHub implements Subscriber.Listener {
       Runnable fanOut =
           () -> {
             fanOutScheduled.set(false);
-            for (Subscriber subscriber : subscribers.values()) {
-              try {
-                pump(subscriber);
-              } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "Fan-out to a live client failed", e);
-              }
+            List<Subscriber> all = List.copyOf(subscribers.values());
+            int shards = Math.max(1, Math.min(fanOutShards, all.size() / MIN_SHARD));
+            for (int shard = 1; shard < shards; shard++) {
+              int first = shard;
+              sends.execute(() -> pumpShard(all, first, shards));
             }
+            pumpShard(all, 0, shards);
           };
       if (lingerMs > 0) {
         executor.schedule(() -> sends.execute(fanOut), lingerMs, TimeUnit.MILLISECONDS);
       } else {
         sends.execute(fanOut);
+      }
+    }
+  }
+
+  /** Pumps every {@code shards}-th subscriber from {@code first}: fan-out on several threads. */
+  private void pumpShard(List<Subscriber> all, int first, int shards) {
+    for (int i = first; i < all.size(); i += shards) {
+      try {
+        pump(all.get(i));
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "Fan-out to a live client failed", e);
       }
     }
   }
@@ -316,19 +338,19 @@ public class LiveHub implements Subscriber.Listener {
   }
 
   public static String checkinData(CheckinResult result) {
-    JsonArrayBuilder reasons = Json.createArrayBuilder();
+    JsonArrayBuilder reasons = JSON.createArrayBuilder();
     for (ReasonCode reason : result.reasons()) {
       reasons.add(reason.name());
     }
     JsonObjectBuilder data =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("checkinId", result.checkinId())
             .add("decision", result.decision().wire())
             .add("reasons", reasons);
     if (result.memberId() != null) {
       data.add(
           "member",
-          Json.createObjectBuilder().add("id", result.memberId()).add("name", result.memberName()));
+          JSON.createObjectBuilder().add("id", result.memberId()).add("name", result.memberName()));
     } else {
       data.addNull("member");
     }

@@ -1,6 +1,5 @@
 package org.avgym.live.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -19,6 +19,9 @@ import org.avgym.live.entity.Topic;
 
 /** Reads subscribe requests and writes the live channel's control frames (PROTOCOL.md §2). */
 public final class LiveProtocol {
+
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private LiveProtocol() {}
 
@@ -46,7 +49,7 @@ public final class LiveProtocol {
 
   public static Subscribe read(String frame) throws Rejected {
     JsonObject json;
-    try (JsonReader reader = Json.createReader(new StringReader(frame))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(frame))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new Rejected("BAD_JSON", null, "a frame must be one JSON object");
@@ -117,13 +120,13 @@ public final class LiveProtocol {
 
   public static String subscribed(
       Set<Topic> topics, String epoch, Map<Topic, Long> seq, boolean recovered) {
-    var names = Json.createArrayBuilder();
-    JsonObjectBuilder seqs = Json.createObjectBuilder();
+    var names = JSON.createArrayBuilder();
+    JsonObjectBuilder seqs = JSON.createObjectBuilder();
     for (Topic topic : topics) {
       names.add(topic.wire());
       seqs.add(topic.wire(), seq.getOrDefault(topic, 0L));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "subscribed")
         .add("topics", names)
         .add("epoch", epoch)
@@ -135,7 +138,7 @@ public final class LiveProtocol {
 
   public static String error(String code, String field, String message) {
     JsonObjectBuilder builder =
-        Json.createObjectBuilder().add("type", "error").addNull("id").add("code", code);
+        JSON.createObjectBuilder().add("type", "error").addNull("id").add("code", code);
     if (field != null) {
       builder.add("field", field);
     }

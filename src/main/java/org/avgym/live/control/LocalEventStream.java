@@ -1,6 +1,6 @@
 package org.avgym.live.control;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +17,9 @@ import org.avgym.live.entity.Topic;
  * older than {@code maxAge}. A restart starts a new epoch.
  */
 public class LocalEventStream implements EventStream {
+
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final String epoch = UUID.randomUUID().toString();
   private final int maxEvents;
@@ -50,7 +53,7 @@ public class LocalEventStream implements EventStream {
       long now = nanoClock.getAsLong();
       String frame =
           "{\"type\":\"event\",\"topic\":"
-              + Json.createValue(topic.wire())
+              + JSON.createValue(topic.wire())
               + ",\"epoch\":\""
               + epoch
               + "\",\"seq\":"

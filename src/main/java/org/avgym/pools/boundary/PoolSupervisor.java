@@ -14,7 +14,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import java.time.Duration;
@@ -54,6 +54,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("SchemaMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class PoolSupervisor implements PoolListener {
+
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Logger LOG = Logger.getLogger(PoolSupervisor.class.getName());
 
@@ -246,7 +249,7 @@ public class PoolSupervisor implements PoolListener {
                 + " -> "
                 + change.to().name().toLowerCase());
     publish(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("kind", "connection.state")
             .add("pool", pool)
             .add("url", url)
@@ -277,7 +280,7 @@ public class PoolSupervisor implements PoolListener {
     LOG.warning(message);
     fire(
         Topic.ALERTS,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("kind", "pool.overflow")
             .add("severity", "critical")
             .add("pool", pool)
@@ -315,7 +318,7 @@ public class PoolSupervisor implements PoolListener {
 
   private void publishConfig(String pool, String kind) {
     publish(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("kind", kind)
             .add("pool", pool)
             .add("at", Instant.now().toString())

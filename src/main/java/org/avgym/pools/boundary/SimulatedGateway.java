@@ -1,7 +1,7 @@
 package org.avgym.pools.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
@@ -26,6 +26,9 @@ import java.util.logging.Logger;
  */
 @ServerEndpoint("/ws/sim/gateway")
 public class SimulatedGateway {
+
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Logger LOG = Logger.getLogger(SimulatedGateway.class.getName());
   private static final String KNOBS = "avgym.sim.knobs";
@@ -97,7 +100,7 @@ public class SimulatedGateway {
     AtomicLong count = (AtomicLong) session.getUserProperties().get(COUNT);
     JsonObject frame;
     try {
-      frame = Json.createReader(new StringReader(text)).readObject();
+      frame = JSON.createReader(new StringReader(text)).readObject();
     } catch (RuntimeException e) {
       return;
     }
@@ -129,7 +132,7 @@ public class SimulatedGateway {
     if (random.nextDouble() < knobs.failRate()) {
       GatewayStats.failed(knobs.name());
       answer =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("type", "error")
               .add("id", id)
               .add("message", "simulated failure")
@@ -137,7 +140,7 @@ public class SimulatedGateway {
               .toString();
     } else {
       GatewayStats.acked(knobs.name(), id);
-      answer = Json.createObjectBuilder().add("type", "ack").add("id", id).build().toString();
+      answer = JSON.createObjectBuilder().add("type", "ack").add("id", id).build().toString();
     }
     try {
       session.getBasicRemote().sendText(answer);

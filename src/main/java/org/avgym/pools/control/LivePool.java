@@ -1,8 +1,8 @@
 package org.avgym.pools.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.WebSocketContainer;
 import java.io.StringReader;
@@ -45,6 +45,9 @@ import org.avgym.pools.entity.StateChange;
  * another eligible connection (at least once).
  */
 public final class LivePool {
+
+  /** Looked up once: {@code Json.*} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Logger LOG = Logger.getLogger(LivePool.class.getName());
 
@@ -144,9 +147,9 @@ public final class LivePool {
       return true;
     }
     String id = UUID.randomUUID().toString();
-    JsonValue data = Json.createReader(new StringReader(dataJson)).readValue();
+    JsonValue data = JSON.createReader(new StringReader(dataJson)).readValue();
     String frame =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", "deliver")
             .add("id", id)
             .add("topic", topic)
@@ -307,7 +310,7 @@ public final class LivePool {
   void onText(PooledConnection connection, String text) {
     JsonObject frame;
     try {
-      frame = Json.createReader(new StringReader(text)).readObject();
+      frame = JSON.createReader(new StringReader(text)).readObject();
     } catch (RuntimeException e) {
       LOG.fine(() -> "Pool " + name + ": unreadable frame from an endpoint");
       return;
