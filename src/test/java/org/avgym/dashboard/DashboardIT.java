@@ -378,7 +378,10 @@ class DashboardIT {
 
   private static void waitUntil(
       WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, WAIT).until(condition::apply);
+    // Ajax updates replace elements between a look-up and its use: look again.
+    new WebDriverWait(driver, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   private static void pause(Duration duration) {
