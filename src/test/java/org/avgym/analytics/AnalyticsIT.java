@@ -25,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,11 +64,7 @@ class AnalyticsIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    Map<String, String> settings =
-        new HashMap<>(
-            TestDatabase.postgresUrl().isEmpty()
-                ? TestDatabase.h2()
-                : TestDatabase.postgres(TestDatabase.postgresPort()));
+    Map<String, String> settings = TestDatabase.configured();
     settings.put("avgym.analytics.sample-interval-ms", "1000");
     settings.put("avgym.analytics.events.flush-ms", "200");
     settings.put("avgym.analytics.retention-days", "30");

@@ -43,10 +43,7 @@ class CheckinApiIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.avgym(
-        TestDatabase.postgresUrl().isEmpty()
-            ? TestDatabase.h2()
-            : TestDatabase.postgres(TestDatabase.postgresPort()));
+    return Deployments.avgym(TestDatabase.configured());
   }
 
   @Test

@@ -42,13 +42,9 @@ class DeviceChannelIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    Map<String, String> settings;
-    if (TestDatabase.postgresUrl().isEmpty()) {
-      settings = new java.util.HashMap<>(TestDatabase.h2());
-    } else {
-      database = new TcpProxy(TestDatabase.postgresHost(), TestDatabase.postgresPort()).start();
-      settings = new java.util.HashMap<>(TestDatabase.postgres(database.port()));
-    }
+    TestDatabase.Proxied db = TestDatabase.proxied();
+    database = db.proxy();
+    Map<String, String> settings = db.settings();
     settings.put("avgym.devices.rate-per-second", "20");
     settings.put("avgym.devices.rate-burst", "20");
     return Deployments.avgym(settings);

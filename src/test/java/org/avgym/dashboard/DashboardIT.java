@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.avgym.it.Api;
@@ -51,11 +50,7 @@ class DashboardIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    Map<String, String> settings =
-        new HashMap<>(
-            TestDatabase.postgresUrl().isEmpty()
-                ? TestDatabase.h2()
-                : TestDatabase.postgres(TestDatabase.postgresPort()));
+    Map<String, String> settings = TestDatabase.configured();
     settings.put("avgym.demo.enabled", "true");
     settings.put("avgym.demo.traffic.url", "auto");
     // Day and night alike, so the screenshots show traffic whenever the build runs.

@@ -27,6 +27,25 @@ public final class TestDatabase {
     return value.isBlank() || value.startsWith("${") ? Optional.empty() : Optional.of(value);
   }
 
+  /** Settings for the configured database (PostgreSQL, else a fresh H2), in a map to add to. */
+  public static Map<String, String> configured() {
+    return postgresUrl().isEmpty() ? h2() : postgres(postgresPort());
+  }
+
+  /**
+   * The configured database; PostgreSQL is reached through a {@link TcpProxy} that a test can cut
+   * to take the database away ({@code proxy} is null on H2).
+   */
+  public record Proxied(Map<String, String> settings, TcpProxy proxy) {}
+
+  public static Proxied proxied() {
+    if (postgresUrl().isEmpty()) {
+      return new Proxied(h2(), null);
+    }
+    TcpProxy proxy = new TcpProxy(postgresHost(), postgresPort()).start();
+    return new Proxied(postgres(proxy.port()), proxy);
+  }
+
   /** Settings for a fresh embedded H2 database. */
   public static Map<String, String> h2() {
     try {

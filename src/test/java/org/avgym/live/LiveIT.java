@@ -44,9 +44,7 @@ class LiveIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    Map<String, String> settings =
-        new java.util.HashMap<>(
-            TestDatabase.postgresUrl().isEmpty() ? TestDatabase.h2() : TestDatabase.postgres(5432));
+    Map<String, String> settings = TestDatabase.configured();
     settings.put("avgym.live.history.max-events", String.valueOf(HISTORY));
     settings.put("avgym.live.max-backlog", "30");
     // Small flow-control window: a client that stops reading is found after a few dozen events.

@@ -40,11 +40,9 @@ class PlatformIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    if (TestDatabase.postgresUrl().isEmpty()) {
-      return Deployments.avgym(TestDatabase.h2());
-    }
-    database = new TcpProxy(TestDatabase.postgresHost(), TestDatabase.postgresPort()).start();
-    return Deployments.avgym(TestDatabase.postgres(database.port()));
+    TestDatabase.Proxied db = TestDatabase.proxied();
+    database = db.proxy();
+    return Deployments.avgym(db.settings());
   }
 
   private Api anonymous() {

@@ -8,7 +8,6 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -36,13 +35,9 @@ class PoolsIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    Map<String, String> settings;
-    if (TestDatabase.postgresUrl().isEmpty()) {
-      settings = new HashMap<>(TestDatabase.h2());
-    } else {
-      database = new TcpProxy(TestDatabase.postgresHost(), TestDatabase.postgresPort()).start();
-      settings = new HashMap<>(TestDatabase.postgres(database.port()));
-    }
+    TestDatabase.Proxied db = TestDatabase.proxied();
+    database = db.proxy();
+    Map<String, String> settings = db.settings();
     settings.put("avgym.devices.rate-per-second", "100");
     settings.put("avgym.devices.rate-burst", "100");
     return Deployments.avgym(settings);
