@@ -81,6 +81,9 @@ public class DeviceEndpoint {
     DeviceIdentity identity = device.get();
     session.setMaxTextMessageBufferSize(maxFrameBytes);
     session.setMaxBinaryMessageBufferSize(maxFrameBytes);
+    // Silent sessions are closed by DeviceSessions' heartbeat. A container idle timeout would
+    // also re-arm a scheduled task on every message sent or received: work on the answer path.
+    session.setMaxIdleTimeout(0);
     session.getUserProperties().put(IDENTITY, identity);
     session
         .getUserProperties()

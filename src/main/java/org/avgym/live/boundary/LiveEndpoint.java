@@ -65,6 +65,9 @@ public class LiveEndpoint {
       return;
     }
     session.setMaxTextMessageBufferSize(maxFrameBytes);
+    // Silent clients are closed by the hub's heartbeat; a container idle timeout would re-arm a
+    // scheduled task on every frame of the fan-out.
+    session.setMaxIdleTimeout(0);
     SessionChannel channel = new SessionChannel(session, hub.sends());
     properties.put(SUBSCRIBER, hub.connect(channel));
   }
