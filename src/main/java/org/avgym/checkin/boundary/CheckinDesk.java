@@ -127,7 +127,7 @@ public class CheckinDesk {
     CheckinResult result = resultOf(checkin, location);
     metrics.recorded(
         verdict.decision(), verdict.reasons(), Duration.ofNanos(System.nanoTime() - started));
-    recorded.fire(new CheckinRecorded(result, location.getId(), System.nanoTime()));
+    recorded.fire(new CheckinRecorded(result));
     return result;
   }
 

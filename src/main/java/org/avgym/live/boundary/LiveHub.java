@@ -14,8 +14,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -29,7 +27,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.avgym.checkin.entity.CheckinRecorded;
 import org.avgym.checkin.entity.CheckinResult;
-import org.avgym.checkin.entity.ReasonCode;
 import org.avgym.devices.entity.DeviceConnectivity;
 import org.avgym.live.control.EventStream;
 import org.avgym.live.control.LiveMetrics;
@@ -169,7 +166,7 @@ public class LiveHub implements Subscriber.Listener {
   public void onCheckin(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckinRecorded event) {
     try {
       CheckinResult result = event.result();
-      publish(Topic.CHECKINS, checkinData(result));
+      publish(Topic.CHECKINS, event.data());
       Integer previous = lastOccupancy.put(result.location(), result.occupancy());
       if (previous == null || previous != result.occupancy()) {
         publish(
@@ -335,39 +332,5 @@ public class LiveHub implements Subscriber.Listener {
         sends.execute(() -> session.heartbeat(2L * heartbeatSeconds));
       }
     }
-  }
-
-  public static String checkinData(CheckinResult result) {
-    JsonArrayBuilder reasons = JSON.createArrayBuilder();
-    for (ReasonCode reason : result.reasons()) {
-      reasons.add(reason.name());
-    }
-    JsonObjectBuilder data =
-        JSON.createObjectBuilder()
-            .add("checkinId", result.checkinId())
-            .add("decision", result.decision().wire())
-            .add("reasons", reasons);
-    if (result.memberId() != null) {
-      data.add(
-          "member",
-          JSON.createObjectBuilder().add("id", result.memberId()).add("name", result.memberName()));
-    } else {
-      data.addNull("member");
-    }
-    data.add("location", result.location());
-    if (result.device() != null) {
-      data.add("device", result.device());
-    } else {
-      data.addNull("device");
-    }
-    if (result.staffUser() != null) {
-      data.add("staffUser", result.staffUser());
-    }
-    return data.add("direction", result.direction().wire())
-        .add("occupancy", result.occupancy())
-        .add("capacity", result.capacity())
-        .add("at", result.at().toString())
-        .build()
-        .toString();
   }
 }

@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.avgym.checkin.entity.CheckinRecorded;
-import org.avgym.live.boundary.LiveHub;
 import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
 import org.avgym.pools.control.Backoff;
@@ -203,7 +202,7 @@ public class PoolSupervisor implements PoolListener {
   public void onCheckin(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckinRecorded event) {
     // The live hub renders the check-in as its topic data; the pools carry the same document.
     if (live.values().stream().anyMatch(p -> p.carries(Topic.CHECKINS.wire()))) {
-      forward(Topic.CHECKINS.wire(), LiveHub.checkinData(event.result()));
+      forward(Topic.CHECKINS.wire(), event.data());
     }
   }
 
