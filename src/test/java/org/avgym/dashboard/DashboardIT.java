@@ -31,8 +31,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The staff and admin screens in a real browser, against the demo chain (so pages and screenshots
@@ -77,7 +75,7 @@ class DashboardIT {
       WebDriver driver = browser.driver();
       browser.waitFor(By.cssSelector("[id$='today-table'] tbody tr"));
       assertFalse(driver.findElements(By.id("nav-admin")).isEmpty(), "admin links missing");
-      waitUntil(driver, d -> d.findElement(By.id("live-status")).getText().contains("Live"));
+      Browser.until(driver, d -> d.findElement(By.id("live-status")).getText().contains("Live"));
       pause(Duration.ofSeconds(3));
       screenshot(browser, "overview");
       for (String tab : List.of("Performance", "Connection Pools", "Analytics")) {
@@ -110,7 +108,7 @@ class DashboardIT {
       driver.findElement(By.id("freeze-form:freeze-confirm")).click();
       browser.waitFor(By.cssSelector(".ui-growl-message"));
       assertTrue(growl(driver).contains("Membership frozen"), growl(driver));
-      waitUntil(
+      Browser.until(
           driver,
           d -> d.findElement(By.id("memberships-form:memberships")).getText().contains("frozen"));
       assertTrue(
@@ -132,8 +130,8 @@ class DashboardIT {
     String card = fixtures.credential(member); // no membership: the rules deny
     try (Browser browser = adminBrowser()) {
       WebDriver driver = browser.driver();
-      waitUntil(driver, d -> d.findElement(By.id("live-status")).getText().contains("Live"));
-      chooseOption(driver, "tabs:desk:desk-location", "Location " + location);
+      Browser.until(driver, d -> d.findElement(By.id("live-status")).getText().contains("Live"));
+      Browser.choose(driver, "tabs:desk:desk-location", "Location " + location);
       driver.findElement(By.id("tabs:desk:desk-credential")).sendKeys(card);
       driver.findElement(By.id("tabs:desk:desk-reason")).sendKeys("Forgot to renew, paying now");
       driver.findElement(By.cssSelector("[id='tabs:desk:desk-override'] .ui-chkbox-box")).click();
@@ -154,7 +152,7 @@ class DashboardIT {
       WebDriver driver = browser.driver();
       driver.findElement(By.id("tabs:desk:desk-credential")).sendKeys("ANY-CARD");
       driver.findElement(By.id("tabs:desk:desk-submit")).click();
-      waitUntil(
+      Browser.until(
           driver,
           d ->
               d.findElement(By.id("tabs:desk"))
@@ -174,14 +172,14 @@ class DashboardIT {
       browser.waitFor(By.id("device-form:code"));
       driver.findElement(By.id("device-form:code")).sendKeys(code);
       driver.findElement(By.id("device-form:name")).sendKeys("Front turnstile");
-      chooseOption(driver, "device-form:location", location);
+      Browser.choose(driver, "device-form:location", location);
       driver.findElement(By.id("device-form:register")).click();
       browser.waitFor(By.id("token-form:token"));
       String token = driver.findElement(By.id("token-form:token")).getAttribute("value");
       assertTrue(token.length() >= 20, token);
       screenshot(browser, "admin-devices");
       driver.findElement(By.cssSelector("#token-dialog .ui-dialog-titlebar-close")).click();
-      waitUntil(driver, d -> d.findElements(By.id("token-form:token")).isEmpty());
+      Browser.until(driver, d -> d.findElements(By.id("token-form:token")).isEmpty());
       driver.navigate().refresh();
       browser.waitFor(By.id("devices-form:devices"));
       // The list is paged and other tests register devices too: the registry is asked directly.
@@ -205,7 +203,7 @@ class DashboardIT {
       driver.findElement(By.id("location-form:timeZone")).clear();
       driver.findElement(By.id("location-form:timeZone")).sendKeys("Mars/Base");
       driver.findElement(By.id("location-form:save")).click();
-      waitUntil(
+      Browser.until(
           driver,
           d -> d.findElement(By.id("location-form")).getText().contains("lower-case letters"));
       String form = driver.findElement(By.id("location-form")).getText();
@@ -344,7 +342,7 @@ class DashboardIT {
   }
 
   private static long fullLoad(WebDriver driver) {
-    waitUntil(
+    Browser.until(
         driver,
         d ->
             ((Number)
@@ -359,25 +357,10 @@ class DashboardIT {
         .longValue();
   }
 
-  private static void chooseOption(WebDriver driver, String menuId, String label) {
-    driver.findElement(By.id(menuId)).click();
-    By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(item));
-    driver.findElement(item).click();
-  }
-
   private static String growl(WebDriver driver) {
     return driver.findElements(By.cssSelector(".ui-growl-message")).stream()
         .map(WebElement::getText)
         .reduce("", (a, b) -> a + " | " + b);
-  }
-
-  private static void waitUntil(
-      WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
-    // Ajax updates replace elements between a look-up and its use: look again.
-    new WebDriverWait(driver, WAIT)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(condition::apply);
   }
 
   private static void pause(Duration duration) {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -67,6 +69,27 @@ public final class Browser implements AutoCloseable {
   public void waitFor(By locator) {
     new WebDriverWait(driver, Duration.ofSeconds(45))
         .until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  /** Picks {@code label} in a PrimeFaces selectOneMenu. */
+  public static void choose(WebDriver driver, String menuId, String label) {
+    driver.findElement(By.id(menuId)).click();
+    By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
+    new WebDriverWait(driver, Duration.ofSeconds(45))
+        .until(ExpectedConditions.elementToBeClickable(item));
+    driver.findElement(item).click();
+  }
+
+  /** Waits for a condition; ajax updates replace elements between a look-up and its use. */
+  public static void until(WebDriver driver, Function<WebDriver, Boolean> condition) {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(45))
+          .ignoring(StaleElementReferenceException.class)
+          .until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "never happened; the page shows: " + driver.findElement(By.tagName("body")).getText(), e);
+    }
   }
 
   public byte[] screenshot() {

@@ -8,10 +8,12 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.avgym.it.Api;
+import org.avgym.it.Browser;
 import org.avgym.it.Deployments;
 import org.avgym.it.Fixtures;
 import org.avgym.it.TcpProxy;
@@ -23,6 +25,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /** Pools against the simulated gateway over real WebSockets, per PROTOCOL.md §3. */
 @ExtendWith(ArquillianExtension.class)
@@ -60,6 +64,10 @@ class PoolsIT {
   }
 
   private String createPool(String strategy, String... endpointQueries) {
+    return createPool(strategy, 1000, endpointQueries);
+  }
+
+  private String createPool(String strategy, long ackTimeoutMaxMs, String... endpointQueries) {
     String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
     StringBuilder endpoints = new StringBuilder();
     for (String query : endpointQueries) {
@@ -77,7 +85,9 @@ class PoolsIT {
                     + "\",\"topics\":[\"checkins\"],\"strategy\":\""
                     + strategy
                     + "\",\"healthCheckIntervalMs\":1000,\"ackTimeoutMinMs\":200,"
-                    + "\"ackTimeoutMaxMs\":1000,\"endpoints\":["
+                    + "\"ackTimeoutMaxMs\":"
+                    + ackTimeoutMaxMs
+                    + ",\"endpoints\":["
                     + endpoints
                     + "]}");
     assertEquals(201, created.statusCode(), created.body());
@@ -172,6 +182,136 @@ class PoolsIT {
     JsonObject failing =
         Api.json(admin().get("/api/pools/_simulator")).getJsonObject(name + "-failing");
     assertEquals(0, failing.getJsonNumber("acked").longValue());
+  }
+
+  /** Changes the faults of the simulated endpoints named {@code name} from now on. */
+  private void fault(String name, String json) {
+    HttpResponse<String> response = put(admin(), "/api/pools/_simulator/" + name, json);
+    assertEquals(200, response.statusCode(), response.body());
+  }
+
+  private static JsonObject connection(JsonObject pool, String nameSuffix) {
+    return pool.getJsonArray("connections").getValuesAs(JsonObject.class).stream()
+        .filter(c -> c.getString("url").contains("name=" + pool.getString("name") + nameSuffix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no connection " + nameSuffix + " in " + pool));
+  }
+
+  private static Predicate<JsonObject> connectionIn(String nameSuffix, String... states) {
+    return p -> List.of(states).contains(connection(p, nameSuffix).getString("state"));
+  }
+
+  @Test
+  void aHungEndpointIsEjectedAndItsDeliveriesFailOverWithinOneHealthInterval() {
+    String name = createPool("round-robin", 500, "-a", "-b", "-c");
+    checkins(6);
+    await(name, allAcked(6));
+    fault(name + "-b", "{\"dropRate\":1.0}"); // the socket stays open; acks stop
+    checkins(30);
+    JsonObject done = await(name, allAcked(36).and(connectionIn("-b", "unhealthy")));
+    long interval = done.getJsonNumber("healthCheckIntervalMs").longValue();
+    assertTrue(done.getJsonNumber("failovers").longValue() > 0, done.toString());
+    double slowest = done.getJsonNumber("maxFailoverMs").doubleValue();
+    assertTrue(
+        slowest > 0 && slowest <= interval,
+        "failover took " + slowest + " ms, more than one health interval: " + done);
+    long[] received = receivers(name);
+    assertEquals(done.getJsonNumber("acked").longValue(), received[0], done.toString());
+    assertEquals(0, received[1], "ids unique at the receivers");
+  }
+
+  @Test
+  void aKilledEndpointReconnectsAndRejoinsThroughSlowStart() {
+    String name = createPool("round-robin", "-m", "-n");
+    fault(name + "-n", "{\"down\":true}");
+    await(name, connectionIn("-n", "reconnecting", "failed"));
+    checkins(5);
+    await(name, allAcked(5));
+    assertEquals(
+        0,
+        Api.json(admin().get("/api/pools/_simulator"))
+            .getJsonObject(name + "-n")
+            .getJsonNumber("acked")
+            .longValue());
+    assertEquals(204, admin().delete("/api/pools/_simulator/" + name + "-n").statusCode());
+    JsonObject back = await(name, connectionIn("-n", "healthy", "degraded"));
+    JsonObject rejoined = connection(back, "-n");
+    assertTrue(
+        rejoined.getJsonNumber("effectiveWeight").doubleValue()
+            < rejoined.getJsonNumber("weight").doubleValue(),
+        "a recovered connection should start with a fraction of its weight: " + rejoined);
+    checkins(10);
+    await(name, allAcked(15));
+    assertEquals(0, receivers(name)[1]);
+  }
+
+  @Test
+  void anAdministratorCreatesAPoolAddsAConnectionAndSeesTheErrorForABadUrl() {
+    String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+    String url = gateway("name=" + name + "-ui");
+    By messages = By.id("tabs:pool-board:messages");
+    try (Browser browser = new Browser()) {
+      WebDriver driver = browser.driver();
+      browser.logIn(base.toString(), Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+      browser.waitFor(By.id("tabs"));
+      driver
+          .findElement(By.xpath("//ul[@role='tablist']//a[normalize-space()='Connection Pools']"))
+          .click();
+      browser.waitFor(By.id("tabs:pool-board:pools-name"));
+      driver.findElement(By.id("tabs:pool-board:pools-name")).sendKeys(name);
+      driver.findElement(By.id("tabs:pool-board:pools-topics")).sendKeys("checkins, occupancy");
+      driver.findElement(By.id("tabs:pool-board:pools-create")).click();
+      Browser.until(driver, d -> d.findElement(messages).getText().contains(name + " created"));
+      assertEquals(
+          List.of("checkins", "occupancy"),
+          pool(name).getJsonArray("topics").stream()
+              .map(v -> ((jakarta.json.JsonString) v).getString())
+              .toList());
+
+      Browser.choose(driver, "tabs:pool-board:pools-target", name);
+      driver.findElement(By.id("tabs:pool-board:pools-url")).sendKeys(url);
+      driver.findElement(By.id("tabs:pool-board:pools-add")).click();
+      Browser.until(driver, d -> d.findElement(messages).getText().contains("added to " + name));
+      Browser.until(
+          driver,
+          d ->
+              d.findElements(By.cssSelector(".avgym-pool-connections td")).stream()
+                  .anyMatch(td -> td.getText().equals(url)));
+
+      Browser.choose(driver, "tabs:pool-board:pools-target", name);
+      driver.findElement(By.id("tabs:pool-board:pools-url")).sendKeys("http://127.0.0.1/events");
+      driver.findElement(By.id("tabs:pool-board:pools-add")).click();
+      Browser.until(
+          driver,
+          d -> d.findElement(messages).getText().contains("must start with ws:// or wss://"));
+      assertEquals(1, pool(name).getJsonArray("connections").size(), "nothing was added");
+      // The 5 s refresh must not wipe the message or what the administrator is typing.
+      driver.findElement(By.id("tabs:pool-board:pools-name")).sendKeys("half-typed");
+      pause(Duration.ofSeconds(6));
+      assertTrue(driver.findElement(messages).getText().contains("must start with ws://"));
+      assertEquals(
+          "half-typed",
+          driver.findElement(By.id("tabs:pool-board:pools-name")).getAttribute("value"));
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void simulatorFaultsAreValidated() {
+    HttpResponse<String> bad = put(admin(), "/api/pools/_simulator/x", "{\"failRate\":2}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals(
+        "failRate", Api.json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
+    HttpResponse<String> lag = put(admin(), "/api/pools/_simulator/x", "{\"latencyMs\":-1}");
+    assertEquals(400, lag.statusCode(), lag.body());
   }
 
   @Test

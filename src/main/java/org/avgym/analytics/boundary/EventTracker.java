@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -34,6 +35,9 @@ import org.avgym.checkin.entity.CheckinResult;
 import org.avgym.checkin.entity.Decision;
 import org.avgym.devices.entity.DeviceConnectivity;
 import org.avgym.platform.entity.ServerError;
+import org.avgym.pools.entity.ConnectionState;
+import org.avgym.pools.entity.PoolChanged;
+import org.avgym.pools.entity.PoolConnectionChanged;
 import org.avgym.security.entity.StaffLogin;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -210,5 +214,64 @@ public class EventTracker {
         + (result.memberName() == null ? "unknown" : result.memberName())
         + " reasons "
         + result.reasons();
+  }
+
+  /** Pool configuration changes: a pool event, and a user event naming who made it. */
+  public void onPoolChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PoolChanged change) {
+    record(
+        EventCategory.POOL,
+        "pool." + change.kind(),
+        change.name(),
+        change.destroyed() ? Severity.WARNING : Severity.INFO,
+        change.detail() + " by " + change.actor());
+    record(
+        EventCategory.USER,
+        "pool.change",
+        change.actor(),
+        Severity.INFO,
+        change.kind() + " pool " + change.name() + ": " + change.detail());
+  }
+
+  /**
+   * Pool connection state changes: connected, disconnected, failed and reconnected are connection
+   * events, ejection from rotation a warning, healthy and degraded quality changes performance
+   * events.
+   */
+  public void onPoolConnection(@Observes PoolConnectionChanged change) {
+    ConnectionState from = change.from();
+    ConnectionState to = change.to();
+    EventCategory category = EventCategory.CONNECTION;
+    Severity severity = Severity.INFO;
+    String type;
+    if (to == ConnectionState.FAILED) {
+      type = "pool.connection.failed";
+      severity = Severity.CRITICAL;
+    } else if (to == ConnectionState.RECONNECTING) {
+      type = "pool.connection.disconnected";
+      severity = Severity.WARNING;
+    } else if (from == ConnectionState.RECONNECTING || from == ConnectionState.FAILED) {
+      type = "pool.connection.reconnected"; // the socket is back; it must rise to rejoin
+    } else if (to == ConnectionState.UNHEALTHY) {
+      type = "pool.connection.ejected";
+      severity = Severity.WARNING;
+    } else if (from == ConnectionState.CONNECTING) {
+      type = "pool.connection.connected";
+    } else if (from == ConnectionState.UNHEALTHY) {
+      type = "pool.connection.recovered";
+    } else {
+      category = EventCategory.PERFORMANCE;
+      type = "pool.connection." + to.name().toLowerCase(Locale.ROOT);
+      severity = to == ConnectionState.DEGRADED ? Severity.WARNING : Severity.INFO;
+    }
+    record(
+        category,
+        type,
+        change.pool(),
+        severity,
+        change.url()
+            + " "
+            + from.name().toLowerCase(Locale.ROOT)
+            + " -> "
+            + to.name().toLowerCase(Locale.ROOT));
   }
 }

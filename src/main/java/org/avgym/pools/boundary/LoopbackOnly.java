@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * The simulated gateway is a demo and test peer, open to no one else: web.xml leaves {@code /ws/*}
- * unauthenticated, so this refuses every client that is not on loopback with 403.
+ * unauthenticated, so this refuses every client that is not on loopback with 403. A simulated
+ * endpoint taken down through {@link GatewayFaults} answers its handshakes with 503.
  */
 @WebFilter(urlPatterns = "/ws/sim/*")
 public class LoopbackOnly extends HttpFilter {
@@ -26,6 +27,10 @@ public class LoopbackOnly extends HttpFilter {
     if (!loopback(request.getRemoteAddr())) {
       LOG.info(() -> "Refused the simulated gateway to " + request.getRemoteAddr());
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    if (GatewayFaults.down(request.getParameter("name"))) {
+      response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       return;
     }
     chain.doFilter(request, response);

@@ -37,6 +37,7 @@ import org.avgym.pools.control.PoolMetrics;
 import org.avgym.pools.control.RotationPolicy;
 import org.avgym.pools.control.SlowStart;
 import org.avgym.pools.entity.PoolChanged;
+import org.avgym.pools.entity.PoolConnectionChanged;
 import org.avgym.pools.entity.PoolDefinition;
 import org.avgym.pools.entity.PoolView;
 import org.avgym.pools.entity.StateChange;
@@ -63,6 +64,7 @@ public class PoolSupervisor implements PoolListener {
   @Inject Pools pools;
   @Inject PoolMetrics metrics;
   @Inject Event<Publication> publications;
+  @Inject Event<PoolConnectionChanged> connectionChanges;
 
   @Inject
   @ConfigProperty(name = "avgym.pools.max-ejection-share", defaultValue = "0.5")
@@ -237,6 +239,11 @@ public class PoolSupervisor implements PoolListener {
 
   @Override
   public void stateChanged(String pool, String url, StateChange change) {
+    try {
+      connectionChanges.fire(new PoolConnectionChanged(pool, url, change.from(), change.to()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not report a state change of pool " + pool, e);
+    }
     LOG.info(
         () ->
             "Pool "
@@ -313,6 +320,11 @@ public class PoolSupervisor implements PoolListener {
   @Override
   public void pong(String pool, Duration roundTrip) {
     metrics.rtt(pool, roundTrip);
+  }
+
+  @Override
+  public void failedOver(String pool, Duration took) {
+    metrics.failedOver(pool, took);
   }
 
   private void publishConfig(String pool, String kind) {

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,7 @@ public class Pools {
 
   @PersistenceContext EntityManager em;
   @Inject Event<PoolChanged> changed;
+  @Inject SecurityContext security;
 
   public List<PoolDefinition> definitions() {
     return em.createNamedQuery(Pool.ALL, Pool.class).getResultList().stream()
@@ -67,7 +70,7 @@ public class Pools {
     }
     em.persist(pool);
     flush("a pool named " + name + " already exists");
-    return fire(pool);
+    return fire(pool, "created", describe(pool));
   }
 
   public PoolDefinition reconfigure(String name, PoolInput input) {
@@ -80,13 +83,13 @@ public class Pools {
           "endpoints", "add and remove endpoints through /api/pools/" + name + "/endpoints");
     }
     pool.configure(PoolRules.settings(input, pool.settings(), pool.endpoints().size()));
-    return fire(pool);
+    return fire(pool, "reconfigured", describe(pool));
   }
 
   public void destroy(String name) {
     Pool pool = require(name);
     em.remove(pool);
-    changed.fire(new PoolChanged(name, null));
+    changed.fire(new PoolChanged(name, null, "destroyed", actor(), "destroyed"));
   }
 
   public PoolDefinition addEndpoint(String name, EndpointInput input) {
@@ -104,7 +107,7 @@ public class Pools {
         PoolRules.weight("weight", input.weight()),
         input.enabled() == null || input.enabled());
     flush("pool " + name + " already has an endpoint " + url);
-    return fire(pool);
+    return fire(pool, "endpoint-added", url);
   }
 
   public PoolDefinition removeEndpoint(String name, String url) {
@@ -113,13 +116,30 @@ public class Pools {
         pool.endpoint(url)
             .orElseThrow(() -> Refusal.notFound("pool " + name + " has no endpoint " + url));
     pool.removeEndpoint(endpoint);
-    return fire(pool);
+    return fire(pool, "endpoint-removed", url);
   }
 
-  private PoolDefinition fire(Pool pool) {
+  private PoolDefinition fire(Pool pool, String kind, String detail) {
     PoolDefinition definition = pool.definition();
-    changed.fire(new PoolChanged(pool.name(), definition));
+    changed.fire(new PoolChanged(pool.name(), definition, kind, actor(), detail));
     return definition;
+  }
+
+  private static String describe(Pool pool) {
+    PoolSettings settings = pool.settings();
+    return "strategy "
+        + settings.strategy().wire()
+        + ", maxConnections "
+        + settings.maxConnections()
+        + ", healthCheckIntervalMs "
+        + settings.healthCheckInterval().toMillis()
+        + ", topics "
+        + String.join(",", settings.topics().stream().sorted().toList());
+  }
+
+  private String actor() {
+    Principal caller = security.getCallerPrincipal();
+    return caller == null ? "system" : caller.getName();
   }
 
   private void flush(String conflict) {

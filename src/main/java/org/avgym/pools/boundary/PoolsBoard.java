@@ -29,7 +29,7 @@ public class PoolsBoard implements Serializable {
   @Inject CurrentUser currentUser;
 
   private String name;
-  private String topics = "checkins";
+  private String topics;
   private String strategy = "health-weighted";
   private Integer maxConnections = 8;
   private Long intervalMs = 5000L;
@@ -38,6 +38,15 @@ public class PoolsBoard implements Serializable {
 
   public List<PoolView> getPools() {
     return supervisor.views();
+  }
+
+  /** The pools a connection can be added to, by name. */
+  public List<String> getPoolNames() {
+    return getPools().stream().map(PoolView::name).sorted().toList();
+  }
+
+  public String join(List<String> values) {
+    return String.join(", ", values);
   }
 
   public int count(String state) {
@@ -79,7 +88,7 @@ public class PoolsBoard implements Serializable {
       pools.create(
           new PoolInput(
               name,
-              topics == null
+              topics == null || topics.isBlank()
                   ? null
                   : Arrays.stream(topics.split("[,\\s]+")).filter(t -> !t.isBlank()).toList(),
               maxConnections,
@@ -94,22 +103,27 @@ public class PoolsBoard implements Serializable {
       pool = name;
       name = null;
     } catch (Refusal e) {
-      error("pools-form", e);
+      error(e);
     }
   }
 
-  public void reconfigure(String poolName) {
+  /** Applies the form's strategy, size and interval to the pool named in the form. */
+  public void reconfigure() {
     if (!admin()) {
       return;
     }
     try {
+      if (name == null || name.isBlank()) {
+        throw Refusal.invalid("name", "enter the name of the pool to change");
+      }
+      String poolName = name.trim();
       pools.reconfigure(
           poolName,
           new PoolInput(
               null, null, maxConnections, intervalMs, null, strategy, null, null, null, null));
       info("Pool " + poolName + " reconfigured");
     } catch (Refusal e) {
-      error("pools-form", e);
+      error(e);
     }
   }
 
@@ -121,7 +135,7 @@ public class PoolsBoard implements Serializable {
       pools.destroy(poolName);
       info("Pool " + poolName + " destroyed");
     } catch (Refusal e) {
-      error("pools-form", e);
+      error(e);
     }
   }
 
@@ -134,10 +148,10 @@ public class PoolsBoard implements Serializable {
         throw Refusal.invalid("pool", "choose a pool");
       }
       pools.addEndpoint(pool, new EndpointInput(url, 1, true));
-      info("Connection added to " + pool);
+      info("Connection " + url.trim() + " added to " + pool);
       url = null;
     } catch (Refusal e) {
-      error("pools-endpoint", e);
+      error(e);
     }
   }
 
@@ -149,7 +163,7 @@ public class PoolsBoard implements Serializable {
       pools.removeEndpoint(poolName, endpoint);
       info("Connection removed from " + poolName);
     } catch (Refusal e) {
-      error("pools-form", e);
+      error(e);
     }
   }
 
@@ -170,7 +184,7 @@ public class PoolsBoard implements Serializable {
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
   }
 
-  private static void error(String form, Refusal refusal) {
+  private static void error(Refusal refusal) {
     String field = refusal.field() == null ? "" : refusal.field() + ": ";
     FacesContext.getCurrentInstance()
         .addMessage(

@@ -114,6 +114,43 @@ public class PoolsResource {
     return GatewayStats.snapshot();
   }
 
+  /**
+   * Changes the faults of the simulated endpoints of one {@code name} from now on, for example
+   * {@code {"down":true}} to kill them and {@code {"down":false}} to bring them back.
+   */
+  @PUT
+  @Path("_simulator/{name}")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public Map<String, GatewayFaults.Fault> fault(
+      @PathParam("name") String name, GatewayFaults.Fault fault) {
+    if (fault == null) {
+      throw Refusal.invalid("body", "a fault is required, for example {\"down\":true}");
+    }
+    rate("failRate", fault.failRate());
+    rate("dropRate", fault.dropRate());
+    if (fault.latencyMs() != null
+        && (fault.latencyMs() < 0 || fault.latencyMs() > SimulatedGateway.MAX_DELAY_MS)) {
+      throw Refusal.invalid(
+          "latencyMs", "latencyMs must be between 0 and " + SimulatedGateway.MAX_DELAY_MS);
+    }
+    GatewayFaults.set(name, fault);
+    return GatewayFaults.snapshot();
+  }
+
+  @DELETE
+  @Path("_simulator/{name}")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public Response clearFault(@PathParam("name") String name) {
+    GatewayFaults.clear(name);
+    return Response.noContent().build();
+  }
+
+  private static void rate(String field, Double value) {
+    if (value != null && !(value >= 0 && value <= 1)) {
+      throw Refusal.invalid(field, field + " must be between 0 and 1");
+    }
+  }
+
   private PoolView current(String name) {
     return supervisor.view(name).orElseThrow(() -> Refusal.notFound("no pool named " + name));
   }

@@ -83,6 +83,7 @@ public class SimulatedGateway {
     Knobs knobs = Knobs.of(session.getRequestParameterMap());
     session.getUserProperties().put(KNOBS, knobs);
     GatewayStats.opened(knobs.name());
+    GatewayFaults.opened(knobs.name(), session);
     session.getUserProperties().put(COUNT, new AtomicLong());
   }
 
@@ -91,12 +92,13 @@ public class SimulatedGateway {
     Knobs knobs = (Knobs) session.getUserProperties().get(KNOBS);
     if (knobs != null) {
       GatewayStats.closed(knobs.name());
+      GatewayFaults.closed(knobs.name(), session);
     }
   }
 
   @OnMessage
   public void message(Session session, String text) throws IOException {
-    Knobs knobs = (Knobs) session.getUserProperties().get(KNOBS);
+    Knobs knobs = GatewayFaults.effective((Knobs) session.getUserProperties().get(KNOBS));
     AtomicLong count = (AtomicLong) session.getUserProperties().get(COUNT);
     JsonObject frame;
     try {

@@ -57,11 +57,15 @@ public final class LivePool {
   /** Error rate above which a pong does not count as a pass (the endpoint answers pings only). */
   static final double PONG_PASS_MAX_ERROR_RATE = 0.5;
 
-  /** One message to deliver; {@code avoid} is the connection it last failed on. */
+  /**
+   * One message to deliver; {@code avoid} is the connection it last failed on, {@code failedNanos}
+   * when it first came back to the outbox (0 while it never failed).
+   */
   static final class Delivery {
     final String id;
     final String frame;
     volatile String avoid;
+    volatile long failedNanos;
 
     Delivery(String id, String frame) {
       this.id = id;
@@ -92,6 +96,9 @@ public final class LivePool {
   private final AtomicLong timeouts = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong overflow = new AtomicLong();
+  private final AtomicLong failovers = new AtomicLong();
+  private volatile long lastFailoverNanos;
+  private volatile long maxFailoverNanos;
   private volatile PoolDefinition definition;
   private volatile LoadBalancingStrategy strategy;
   private volatile boolean destroyed;
@@ -359,6 +366,10 @@ public final class LivePool {
     if (first) {
       acked.incrementAndGet();
       listener.acked(name, rtt);
+      long failedAt = flight.delivery().failedNanos;
+      if (failedAt != 0) {
+        failedOver(Duration.ofNanos(now - failedAt));
+      }
     }
     report(connection, connection.tracker.passed(score(connection, now)));
     scheduleDrain();
@@ -395,10 +406,21 @@ public final class LivePool {
     }
   }
 
+  /** A delivery that failed on one connection was acked through another after {@code took}. */
+  private synchronized void failedOver(Duration took) {
+    failovers.incrementAndGet();
+    lastFailoverNanos = took.toNanos();
+    maxFailoverNanos = Math.max(maxFailoverNanos, lastFailoverNanos);
+    listener.failedOver(name, took);
+  }
+
   private void requeue(Delivery delivery, String avoid) {
     synchronized (this) {
       if (!pending.containsKey(delivery.id)) {
         return;
+      }
+      if (delivery.failedNanos == 0) {
+        delivery.failedNanos = System.nanoTime();
       }
       delivery.avoid = avoid;
       queue.addFirst(delivery);
@@ -643,7 +665,10 @@ public final class LivePool {
         timeouts.get(),
         errors.get(),
         overflow.get(),
+        failovers.get(),
+        Math.round(lastFailoverNanos / 1e4) / 100.0,
+        Math.round(maxFailoverNanos / 1e4) / 100.0,
         Math.round(deliveriesPerSecond * 10) / 10.0,
-        connections.stream().map(c -> c.view(now)).toList());
+        connections.stream().map(c -> c.view(now, candidate(c, now).effectiveWeight())).toList());
   }
 }

@@ -19,4 +19,7 @@ public interface PoolListener {
   void timedOut(String pool);
 
   void pong(String pool, Duration roundTrip);
+
+  /** A delivery that failed on one connection was acked through another, {@code took} later. */
+  void failedOver(String pool, Duration took);
 }

@@ -74,6 +74,15 @@ public class PoolMetrics {
           .withUnit(MetricUnits.SECONDS)
           .build();
 
+  static final Metadata FAILOVER =
+      Metadata.builder()
+          .withName("avgym_pool_failover")
+          .withDescription(
+              "Time from a delivery's failure on one connection (error, timeout or disconnect)"
+                  + " to its ack through another")
+          .withUnit(MetricUnits.SECONDS)
+          .build();
+
   @Inject MetricRegistry registry;
 
   private final Map<String, LivePool> pools = new ConcurrentHashMap<>();
@@ -96,6 +105,7 @@ public class PoolMetrics {
     registry.counter(OVERFLOW, tag);
     registry.timer(ACK_TIME, tag);
     registry.timer(RTT, tag);
+    registry.timer(FAILOVER, tag);
   }
 
   public void forget(String name) {
@@ -103,7 +113,7 @@ public class PoolMetrics {
     Tag tag = tag(name);
     for (Metadata metadata :
         new Metadata[] {
-          OUTBOX, SCORE, DELIVERIES, ACKS, REDELIVERIES, TIMEOUTS, OVERFLOW, ACK_TIME, RTT
+          OUTBOX, SCORE, DELIVERIES, ACKS, REDELIVERIES, TIMEOUTS, OVERFLOW, ACK_TIME, RTT, FAILOVER
         }) {
       registry.remove(new MetricID(metadata.getName(), tag));
     }
@@ -148,6 +158,10 @@ public class PoolMetrics {
 
   public void overflowed(String pool) {
     registry.counter(OVERFLOW, tag(pool)).inc();
+  }
+
+  public void failedOver(String pool, Duration took) {
+    registry.timer(FAILOVER, tag(pool)).update(took);
   }
 
   public void rtt(String pool, Duration roundTrip) {

@@ -140,6 +140,23 @@ public final class PoolRules {
             base.ackTimeoutMax(),
             MIN_ACK_TIMEOUT,
             MAX_ACK_TIMEOUT);
+    // A hung endpoint's deliveries must fail over within one health interval, so the ack timeout
+    // never exceeds it: an explicit larger bound is refused, an inherited one is lowered to it.
+    if (ackMax.compareTo(interval) > 0) {
+      if (input.ackTimeoutMaxMs() != null) {
+        throw Refusal.invalid(
+            "ackTimeoutMaxMs",
+            "ackTimeoutMaxMs "
+                + ackMax.toMillis()
+                + " must not be above healthCheckIntervalMs "
+                + interval.toMillis()
+                + ", so that deliveries fail over within one health interval");
+      }
+      ackMax = interval;
+      if (input.ackTimeoutMinMs() == null && ackMin.compareTo(ackMax) > 0) {
+        ackMin = ackMax;
+      }
+    }
     if (ackMin.compareTo(ackMax) > 0) {
       throw Refusal.invalid(
           "ackTimeoutMinMs",

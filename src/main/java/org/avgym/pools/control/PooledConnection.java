@@ -155,10 +155,11 @@ public final class PooledConnection extends Endpoint {
     return session == null ? Duration.ZERO : Duration.ofNanos(nowNanos - openedNanos);
   }
 
-  ConnectionView view(long nowNanos) {
+  ConnectionView view(long nowNanos, double effectiveWeight) {
     return new ConnectionView(
         id(),
         weight,
+        Math.round(effectiveWeight * 100) / 100.0,
         state().name().toLowerCase(java.util.Locale.ROOT),
         (int) Math.round(score),
         Math.round(latency.millis() * 10) / 10.0,

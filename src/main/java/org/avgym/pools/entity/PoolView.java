@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * A pool's definition and live state. {@code enqueued} counts distinct deliveries accepted into the
  * outbox, {@code acked} distinct deliveries acknowledged; with an empty outbox they are equal
- * unless the pool was reconfigured away from every connection (see {@code docs/pools.md}).
+ * unless the pool was reconfigured away from every connection (see {@code docs/pools.md}). {@code
+ * failovers} counts deliveries acked through another connection after failing on one; {@code
+ * lastFailoverMs} and {@code maxFailoverMs} are the time from that failure to the ack.
  */
 public record PoolView(
     String name,
@@ -29,5 +31,8 @@ public record PoolView(
     long timeouts,
     long errors,
     long overflow,
+    long failovers,
+    double lastFailoverMs,
+    double maxFailoverMs,
     double deliveriesPerSecond,
     List<ConnectionView> connections) {}

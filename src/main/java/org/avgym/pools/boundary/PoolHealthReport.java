@@ -1,0 +1,27 @@
+package org.avgym.pools.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.avgym.analytics.control.PoolHealthSource;
+import org.avgym.pools.entity.PoolView;
+
+/**
+ * Reports each live pool's health to the analytics sampler: the mean score of its connections, 0
+ * when it has none connected, so a dead pool shows as 0 rather than vanishing from the series.
+ */
+@ApplicationScoped
+public class PoolHealthReport implements PoolHealthSource {
+
+  @Inject PoolSupervisor supervisor;
+
+  @Override
+  public Map<String, Double> poolHealth() {
+    Map<String, Double> health = new LinkedHashMap<>();
+    for (PoolView pool : supervisor.views()) {
+      health.put(pool.name(), (double) pool.health());
+    }
+    return health;
+  }
+}
