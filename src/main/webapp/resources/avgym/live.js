@@ -144,11 +144,34 @@
       locations[data.location] = known;
       renderOccupancy();
     } else if (event.topic === "alerts" && window.PF && PF("growl")) {
-      PF("growl").renderMessage({
-        summary: data.kind || "Alert",
-        detail: data.message || "",
-        severity: data.severity === "info" ? "info" : "warn"
-      });
+      showAlert(data);
+    }
+  }
+
+  // Live alerts show as growl messages, at most MAX_ALERTS at a time: an alert storm must not
+  // bury the page under notices (the Analytics tab lists every alert).
+  var MAX_ALERTS = 3;
+  var shownAlerts = [];
+
+  function showAlert(data) {
+    var growl = PF("growl");
+    var before = growl.jq.find(".ui-growl-item-container").toArray();
+    growl.renderMessage({
+      summary: data.kind || "Alert",
+      detail: data.message || "",
+      severity: data.severity === "info" ? "info" : "warn"
+    });
+    growl.jq.find(".ui-growl-item-container").each(function () {
+      if (before.indexOf(this) < 0) {
+        shownAlerts.push(this);
+      }
+    });
+    shownAlerts = shownAlerts.filter(function (item) {
+      return document.body.contains(item);
+    });
+    while (shownAlerts.length > MAX_ALERTS) {
+      var oldest = shownAlerts.shift();
+      oldest.parentNode.removeChild(oldest);
     }
   }
 

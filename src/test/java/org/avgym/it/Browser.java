@@ -73,11 +73,19 @@ public final class Browser implements AutoCloseable {
 
   /** Picks {@code label} in a PrimeFaces selectOneMenu. */
   public static void choose(WebDriver driver, String menuId, String label) {
+    dismissNotices(driver);
     driver.findElement(By.id(menuId)).click();
     By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
     new WebDriverWait(driver, Duration.ofSeconds(45))
         .until(ExpectedConditions.elementToBeClickable(item));
     driver.findElement(item).click();
+  }
+
+  /** Closes the growl notices (live alerts) a user would close before using what they cover. */
+  public static void dismissNotices(WebDriver driver) {
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript(
+            "document.querySelectorAll('.ui-growl-item-container').forEach(e => e.remove());");
   }
 
   /** Waits for a condition; ajax updates replace elements between a look-up and its use. */

@@ -305,6 +305,28 @@ class PoolsIT {
   }
 
   @Test
+  void testEventsReachTheEndpointsOnceAndBadCountsAreRefused() {
+    String name = createPool("least-connections", "-t1", "-t2");
+    HttpResponse<String> sent =
+        admin().post("/api/pools/" + name + "/test-events", "{\"count\":50}");
+    assertEquals(200, sent.statusCode(), sent.body());
+    assertEquals(50, Api.json(sent).getInt("accepted"));
+    await(name, allAcked(50));
+    assertEquals(50, receivers(name)[0]);
+    assertEquals(0, receivers(name)[1]);
+    for (String body : List.of("{\"count\":0}", "{\"count\":10001}", "{\"count\":-3}")) {
+      HttpResponse<String> bad = admin().post("/api/pools/" + name + "/test-events", body);
+      assertEquals(400, bad.statusCode(), bad.body());
+      assertEquals(
+          "count", Api.json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+    assertEquals(
+        404, admin().post("/api/pools/no-such-pool/test-events", "{\"count\":1}").statusCode());
+    assertEquals(
+        50, pool(name).getJsonNumber("enqueued").longValue(), "refused requests sent nothing");
+  }
+
+  @Test
   void simulatorFaultsAreValidated() {
     HttpResponse<String> bad = put(admin(), "/api/pools/_simulator/x", "{\"failRate\":2}");
     assertEquals(400, bad.statusCode(), bad.body());

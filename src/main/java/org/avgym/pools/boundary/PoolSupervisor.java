@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import org.avgym.checkin.entity.CheckinRecorded;
 import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
+import org.avgym.platform.control.Refusal;
 import org.avgym.pools.control.Backoff;
 import org.avgym.pools.control.HealthScore;
 import org.avgym.pools.control.HealthTracker;
@@ -219,6 +220,36 @@ public class PoolSupervisor implements PoolListener {
         }
       }
     }
+  }
+
+  /** Topic of the deliveries an administrator sends to check a pool's endpoints. */
+  public static final String TEST_TOPIC = "test";
+
+  /**
+   * Puts {@code count} test deliveries into one pool's outbox (whatever topics it carries), so an
+   * administrator can check the endpoints end to end; returns how many the outbox took.
+   */
+  public int sendTestEvents(String name, int count) {
+    LivePool pool = live.get(name);
+    if (pool == null) {
+      throw Refusal.notFound("no pool named " + name);
+    }
+    String at = Instant.now().toString();
+    int accepted = 0;
+    for (int i = 0; i < count; i++) {
+      String data =
+          JSON.createObjectBuilder()
+              .add("test", true)
+              .add("n", i + 1)
+              .add("of", count)
+              .add("at", at)
+              .build()
+              .toString();
+      if (pool.enqueue(TEST_TOPIC, data)) {
+        accepted++;
+      }
+    }
+    return accepted;
   }
 
   public List<PoolView> views() {

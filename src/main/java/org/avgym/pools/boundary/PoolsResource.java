@@ -36,6 +36,9 @@ import org.avgym.security.entity.Role;
 @RolesAllowed({Role.ADMIN_NAME, Role.STAFF_NAME})
 public class PoolsResource {
 
+  /** The most test deliveries one request may send. */
+  static final int MAX_TEST_EVENTS = 10_000;
+
   @Inject Pools pools;
   @Inject PoolSupervisor supervisor;
 
@@ -89,6 +92,26 @@ public class PoolsResource {
     }
     pools.addEndpoint(name, input);
     return Response.status(Response.Status.CREATED).entity(current(name)).build();
+  }
+
+  /** The body of a test-events request. */
+  public record TestEvents(Integer count) {}
+
+  /**
+   * Sends {@code count} (1 to {@value #MAX_TEST_EVENTS}, default 1) test deliveries through the
+   * pool, topic {@code test}, to check its endpoints end to end; answers how many the outbox took
+   * and how many it refused as overflow.
+   */
+  @POST
+  @Path("{name}/test-events")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public Map<String, Integer> testEvents(@PathParam("name") String name, TestEvents input) {
+    int count = input == null || input.count() == null ? 1 : input.count();
+    if (count < 1 || count > MAX_TEST_EVENTS) {
+      throw Refusal.invalid("count", "count must be between 1 and " + MAX_TEST_EVENTS);
+    }
+    int accepted = supervisor.sendTestEvents(name, count);
+    return Map.of("accepted", accepted, "overflowed", count - accepted);
   }
 
   /** Removes an endpoint, named by its URL in the {@code url} query parameter. */
