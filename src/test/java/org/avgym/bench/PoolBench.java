@@ -199,9 +199,14 @@ public final class PoolBench {
         "round-robin",
         interval,
         10_000,
-        List.of(gateway(pool + "-a"), gateway(pool + "-b"), gateway(pool + "-c")));
+        List.of(
+            gateway(pool + "-a") + "&latencyMs=10",
+            gateway(pool + "-b") + "&latencyMs=10",
+            gateway(pool + "-c") + "&latencyMs=10"));
     Thread.sleep(3_000);
-    int rate = 200;
+    // A simulated endpoint answers one frame at a time: 10 ms each is 100/s, so 100/s over three
+    // (then two) leaves headroom; beyond an endpoint's capacity, timeouts and redeliveries pile up.
+    int rate = 100;
     int total = steady(pool, rate, 3);
     long killed = System.nanoTime();
     put("/api/pools/_simulator/" + pool + "-b", fault);
@@ -216,14 +221,19 @@ public final class PoolBench {
             });
     sender.start();
     long outOfRotationMs = -1;
-    while (System.nanoTime() - killed < Duration.ofSeconds(5).toNanos()) {
+    long firstFailoverMs = -1;
+    while (System.nanoTime() - killed < Duration.ofSeconds(5).toNanos()
+        && (outOfRotationMs < 0 || firstFailoverMs < 0)) {
       JsonObject view = view(pool);
+      long elapsed = (System.nanoTime() - killed) / 1_000_000;
       String state = connectionState(view, pool + "-b");
-      if (!state.equals("healthy") && !state.equals("degraded")) {
-        outOfRotationMs = (System.nanoTime() - killed) / 1_000_000;
-        break;
+      if (outOfRotationMs < 0 && !state.equals("healthy") && !state.equals("degraded")) {
+        outOfRotationMs = elapsed;
       }
-      Thread.sleep(10);
+      if (firstFailoverMs < 0 && view.getJsonNumber("failovers").longValue() > 0) {
+        firstFailoverMs = elapsed;
+      }
+      Thread.sleep(5);
     }
     sender.join();
     total += rate * 5;
@@ -231,15 +241,17 @@ public final class PoolBench {
     long[] received = received(pool);
     line(
         String.format(
-            "failover (%s: %s), round-robin, 3 endpoints, health interval %d ms, %d/s:"
-                + " out of rotation after %d ms; %d deliveries failed over, slowest %.0f ms from"
-                + " failure to ack elsewhere (limit: one interval, %d ms); lost %d of %,d,"
-                + " duplicates at the receivers %d",
+            "failover (%s: %s), round-robin, 3 endpoints answering in 10 ms, health interval %d"
+                + " ms, %d/s: out of rotation %d ms after the fault, first redelivery acked"
+                + " elsewhere after %d ms (polled every 5 ms); %d deliveries failed over, the"
+                + " slowest acked %.0f ms after its first send (limit: one interval, %d ms);"
+                + " lost %d of %,d, duplicates at the receivers %d",
             mode,
             fault,
             interval,
             rate,
             outOfRotationMs,
+            firstFailoverMs,
             done.getJsonNumber("failovers").longValue(),
             done.getJsonNumber("maxFailoverMs").doubleValue(),
             interval,
@@ -258,11 +270,18 @@ public final class PoolBench {
     double idle = cpuShare(before, seconds);
     String pool = "bench-cpu-" + run;
     List<String> endpoints = new ArrayList<>();
+    // With --gateway, the simulated peers run in another server, so the CPU measured here is the
+    // checking side's alone.
+    URI peers = URI.create(options.getOrDefault("gateway", base.toString()));
+    if (!Set.of("127.0.0.1", "localhost", "[::1]").contains(peers.getHost())) {
+      throw new IllegalArgumentException("the benchmark only talks to loopback, not " + peers);
+    }
     for (int i = 0; i < connections; i++) {
-      endpoints.add(gateway(pool) + "&i=" + i);
+      endpoints.add(gateway(peers, pool) + "&i=" + i);
     }
     long openStart = System.nanoTime();
-    create(pool, "health-weighted", 2000, 10_000, endpoints, connections);
+    long interval = Long.parseLong(options.getOrDefault("cpu-interval", "2000"));
+    create(pool, "health-weighted", interval, 10_000, endpoints, connections);
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     JsonObject view = view(pool);
     while (view.getJsonObject("states").getInt("healthy")
@@ -280,10 +299,12 @@ public final class PoolBench {
     view = view(pool);
     line(
         String.format(
-            "cpu, %,d connections health-checked every 2 s (%d healthy or degraded, opened in %.1f"
-                + " s): server CPU %.2f %% of one core against %.2f %% idle, so %.2f %% of one"
-                + " core for the checks over %d s",
+            "cpu, %,d connections health-checked every %d ms, peers %s (%d healthy or degraded,"
+                + " opened in %.1f s): server CPU %.2f %% of one core against %.2f %% idle, so"
+                + " %.2f %% of one core for the checks over %d s",
             connections,
+            interval,
+            peers.equals(base) ? "in the same server" : "in another server",
             view.getJsonObject("states").getInt("healthy")
                 + view.getJsonObject("states").getInt("degraded"),
             openSeconds,
@@ -326,7 +347,11 @@ public final class PoolBench {
   // ---------------------------------------------------------------- server calls
 
   private String gateway(String name) {
-    return "ws://" + base.getHost() + ":" + base.getPort() + "/ws/sim/gateway?name=" + name;
+    return gateway(base, name);
+  }
+
+  private static String gateway(URI server, String name) {
+    return "ws://" + server.getHost() + ":" + server.getPort() + "/ws/sim/gateway?name=" + name;
   }
 
   private void create(
@@ -411,7 +436,8 @@ public final class PoolBench {
 
   private static String connectionState(JsonObject view, String name) {
     for (JsonObject c : view.getJsonArray("connections").getValuesAs(JsonObject.class)) {
-      if (c.getString("url").endsWith("name=" + name)) {
+      String url = c.getString("url");
+      if (url.endsWith("name=" + name) || url.contains("name=" + name + "&")) {
         return c.getString("state");
       }
     }

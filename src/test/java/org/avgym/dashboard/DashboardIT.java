@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.avgym.it.Api;
 import org.avgym.it.Browser;
 import org.avgym.it.Deployments;
@@ -86,6 +87,53 @@ class DashboardIT {
         screenshot(browser, tab.toLowerCase().replace(' ', '-'));
       }
     }
+  }
+
+  @Test
+  void everyTabAndPageFitsATabletWithoutSidewaysScrolling() {
+    try (Browser browser = new Browser(768, 1024)) {
+      WebDriver driver = browser.driver();
+      browser.logIn(base.toString(), Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+      browser.waitFor(By.id("tabs"));
+      List<String> overflowing = new ArrayList<>();
+      for (String tab : List.of("Overview", "Performance", "Connection Pools", "Analytics")) {
+        driver
+            .findElement(By.xpath("//ul[@role='tablist']//a[normalize-space()='" + tab + "']"))
+            .click();
+        pause(Duration.ofMillis(800));
+        overflow(driver, tab).ifPresent(overflowing::add);
+      }
+      for (String page :
+          List.of(
+              "members.xhtml",
+              "admin/locations.xhtml",
+              "admin/plans.xhtml",
+              "admin/devices.xhtml",
+              "admin/staff.xhtml")) {
+        browser.open(base + page);
+        browser.waitFor(By.tagName("h1"));
+        overflow(driver, page).ifPresent(overflowing::add);
+      }
+      assertTrue(overflowing.isEmpty(), "wider than a 768 px tablet: " + overflowing);
+    }
+  }
+
+  /** The page's width beyond the window, if any, as "where: N px". */
+  private static Optional<String> overflow(WebDriver driver, String where) {
+    long extra =
+        (Long)
+            ((JavascriptExecutor) driver)
+                .executeScript(
+                    "return Math.max(0, document.documentElement.scrollWidth"
+                        + " - document.documentElement.clientWidth);");
+    return extra > 1 ? Optional.of(where + ": " + extra + " px") : Optional.empty();
+  }
+
+  @Test
+  void pagesSendAContentSecurityPolicyWithANonce() {
+    HttpResponse<String> login = Api.at(base).get("/login.xhtml");
+    String policy = login.headers().firstValue("Content-Security-Policy").orElse("");
+    assertTrue(policy.contains("script-src 'self' 'nonce-"), policy);
   }
 
   @Test

@@ -24,6 +24,11 @@ public final class Browser implements AutoCloseable {
   private final ChromeDriver driver;
 
   public Browser() {
+    this(1280, 800);
+  }
+
+  /** A browser whose window is {@code width} × {@code height} CSS pixels (a tablet: 768 × 1024). */
+  public Browser(int width, int height) {
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -42,7 +47,7 @@ public final class Browser implements AutoCloseable {
           "--disable-sync",
           "--disable-quic",
           "--no-first-run",
-          "--window-size=1280,800",
+          "--window-size=" + width + "," + height,
           "--user-data-dir=" + Files.createTempDirectory("avgym-chromium"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

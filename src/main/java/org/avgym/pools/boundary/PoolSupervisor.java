@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
-import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +29,7 @@ import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
 import org.avgym.platform.control.Refusal;
 import org.avgym.pools.control.Backoff;
+import org.avgym.pools.control.ClientContainer;
 import org.avgym.pools.control.HealthScore;
 import org.avgym.pools.control.HealthTracker;
 import org.avgym.pools.control.LivePool;
@@ -122,7 +122,7 @@ public class PoolSupervisor implements PoolListener {
 
   @PostConstruct
   void start() {
-    container = ContainerProvider.getWebSocketContainer();
+    container = ClientContainer.create();
     tuning =
         new LivePool.Tuning(
             new RotationPolicy(maxEjectionShare, panicThreshold),
@@ -154,6 +154,12 @@ public class PoolSupervisor implements PoolListener {
       pool.destroy();
     }
     live.clear();
+    try {
+      // Tyrus' own transport and idle-timer scheduler (see ClientContainer) stop with it.
+      container.getClass().getMethod("shutdown").invoke(container);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.log(Level.FINE, "The WebSocket client container has no shutdown", e);
+    }
   }
 
   /** Applies a stored change to the live pool once the change is committed. */

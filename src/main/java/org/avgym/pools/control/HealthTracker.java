@@ -7,14 +7,16 @@ import org.avgym.pools.entity.StateChange;
  * The state machine of one pooled connection. Checks (ping/pong, acks) report passes and failures;
  * it takes {@code rise} consecutive passes to come back from unhealthy and {@code fall} consecutive
  * failures to become unhealthy, so one lost pong neither ejects a connection nor one lucky pong
- * readmits a broken one. While passing, the score decides between healthy and degraded.
+ * readmits a broken one. While passing, the score decides between healthy and degraded, with a
+ * {@link #RECOVERY_MARGIN} of hysteresis on the way back up.
  *
  * <pre>
  * CONNECTING   --connected-->  HEALTHY (the handshake is the first proof)
  * RECONNECTING --connected-->  UNHEALTHY (it has failed before: it must rise)
  * FAILED       --connected-->  UNHEALTHY (a slow probe got through)
  * UNHEALTHY    --rise passes--> HEALTHY | DEGRADED
- * HEALTHY/DEGRADED --pass(score)--> HEALTHY if score >= degradedBelow, else DEGRADED
+ * HEALTHY --pass(score)--> DEGRADED if score < degradedBelow
+ * DEGRADED --pass(score)--> HEALTHY if score >= degradedBelow + RECOVERY_MARGIN
  * HEALTHY/DEGRADED --fall failures--> UNHEALTHY
  * any connected or CONNECTING --disconnected--> RECONNECTING
  * CONNECTING/RECONNECTING/FAILED --connectFailed--> RECONNECTING, or FAILED when exhausted
@@ -49,6 +51,9 @@ public final class HealthTracker {
       }
     }
   }
+
+  /** Points above the degraded threshold a degraded connection needs to count as healthy again. */
+  public static final double RECOVERY_MARGIN = 10;
 
   private final Thresholds thresholds;
   private ConnectionState state = ConnectionState.CONNECTING;
@@ -86,8 +91,13 @@ public final class HealthTracker {
     if (state == ConnectionState.UNHEALTHY && passes < thresholds.rise()) {
       return unchanged();
     }
-    return moveTo(
-        score < thresholds.degradedBelow() ? ConnectionState.DEGRADED : ConnectionState.HEALTHY);
+    // Hysteresis: a degraded connection must score RECOVERY_MARGIN above the threshold to be
+    // healthy again, so a score hovering at the line does not flap (each change is published).
+    double healthyFrom =
+        state == ConnectionState.DEGRADED
+            ? thresholds.degradedBelow() + RECOVERY_MARGIN
+            : thresholds.degradedBelow();
+    return moveTo(score < healthyFrom ? ConnectionState.DEGRADED : ConnectionState.HEALTHY);
   }
 
   /** A check failed (no pong, an ack timeout, an error frame). */

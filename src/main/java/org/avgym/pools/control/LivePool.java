@@ -58,14 +58,16 @@ public final class LivePool {
   static final double PONG_PASS_MAX_ERROR_RATE = 0.5;
 
   /**
-   * One message to deliver; {@code avoid} is the connection it last failed on, {@code failedNanos}
-   * when it first came back to the outbox (0 while it never failed).
+   * One message to deliver; {@code avoid} is the connection it last failed on, {@code
+   * firstSentNanos} when it first went out (0 before), {@code failed} whether it ever came back to
+   * the outbox.
    */
   static final class Delivery {
     final String id;
     final String frame;
     volatile String avoid;
-    volatile long failedNanos;
+    volatile long firstSentNanos;
+    volatile boolean failed;
 
     Delivery(String id, String frame) {
       this.id = id;
@@ -106,6 +108,12 @@ public final class LivePool {
   private long rateSampleNanos = System.nanoTime();
   private long rateSampleAcked;
   private volatile double deliveriesPerSecond;
+
+  /**
+   * The pool's median latency, recomputed once per health check rather than for every pong and ack
+   * (an O(n log n) sort of every connection's estimate).
+   */
+  private volatile double medianLatencyMillis;
 
   public LivePool(
       PoolDefinition definition,
@@ -366,9 +374,9 @@ public final class LivePool {
     if (first) {
       acked.incrementAndGet();
       listener.acked(name, rtt);
-      long failedAt = flight.delivery().failedNanos;
-      if (failedAt != 0) {
-        failedOver(Duration.ofNanos(now - failedAt));
+      Delivery delivery = flight.delivery();
+      if (delivery.failed) {
+        failedOver(Duration.ofNanos(now - delivery.firstSentNanos));
       }
     }
     report(connection, connection.tracker.passed(score(connection, now)));
@@ -406,7 +414,10 @@ public final class LivePool {
     }
   }
 
-  /** A delivery that failed on one connection was acked through another after {@code took}. */
+  /**
+   * A delivery that failed on one connection was acked through another, {@code took} after it was
+   * first sent: what the receiving system saw as its delay, the ack timeout included.
+   */
   private synchronized void failedOver(Duration took) {
     failovers.incrementAndGet();
     lastFailoverNanos = took.toNanos();
@@ -419,9 +430,7 @@ public final class LivePool {
       if (!pending.containsKey(delivery.id)) {
         return;
       }
-      if (delivery.failedNanos == 0) {
-        delivery.failedNanos = System.nanoTime();
-      }
+      delivery.failed = true;
       delivery.avoid = avoid;
       queue.addFirst(delivery);
     }
@@ -473,8 +482,11 @@ public final class LivePool {
     ScheduledFuture<?> timer =
         executor.schedule(
             () -> failed(connection, delivery.id, true), timeout.toNanos(), TimeUnit.NANOSECONDS);
-    connection.inFlight.put(
-        delivery.id, new PooledConnection.InFlight(delivery, System.nanoTime(), timer));
+    long now = System.nanoTime();
+    if (delivery.firstSentNanos == 0) {
+      delivery.firstSentNanos = now;
+    }
+    connection.inFlight.put(delivery.id, new PooledConnection.InFlight(delivery, now, timer));
     try {
       connection.send(delivery.frame);
       connection.sent.incrementAndGet();
@@ -498,6 +510,8 @@ public final class LivePool {
   private void healthCheck() {
     try {
       long now = System.nanoTime();
+      medianLatencyMillis =
+          HealthScore.median(connections.stream().map(c -> c.latency.millis()).toList());
       for (PooledConnection connection : connections) {
         if (!connection.state().connected()) {
           continue;
@@ -547,7 +561,7 @@ public final class LivePool {
   }
 
   private double score(PooledConnection connection, long now) {
-    double median = HealthScore.median(connections.stream().map(c -> c.latency.millis()).toList());
+    double median = medianLatencyMillis;
     HealthSignals signals =
         new HealthSignals(
             connection.latency.millis(),

@@ -20,6 +20,6 @@ public interface PoolListener {
 
   void pong(String pool, Duration roundTrip);
 
-  /** A delivery that failed on one connection was acked through another, {@code took} later. */
+  /** A failed delivery was acked through another connection {@code took} after its first send. */
   void failedOver(String pool, Duration took);
 }

@@ -78,8 +78,8 @@ public class PoolMetrics {
       Metadata.builder()
           .withName("avgym_pool_failover")
           .withDescription(
-              "Time from a delivery's failure on one connection (error, timeout or disconnect)"
-                  + " to its ack through another")
+              "Time from a delivery's first send to its ack through another connection, after it"
+                  + " failed on one (error, timeout or disconnect)")
           .withUnit(MetricUnits.SECONDS)
           .build();
 

@@ -8,7 +8,7 @@ import java.util.Map;
  * outbox, {@code acked} distinct deliveries acknowledged; with an empty outbox they are equal
  * unless the pool was reconfigured away from every connection (see {@code docs/pools.md}). {@code
  * failovers} counts deliveries acked through another connection after failing on one; {@code
- * lastFailoverMs} and {@code maxFailoverMs} are the time from that failure to the ack.
+ * lastFailoverMs} and {@code maxFailoverMs} are the time from their first send to that ack.
  */
 public record PoolView(
     String name,

@@ -95,7 +95,19 @@ class HealthTrackerTest {
     tracker.connected();
 
     assertEquals(new StateChange(HEALTHY, DEGRADED), tracker.passed(59.9));
-    assertEquals(new StateChange(DEGRADED, HEALTHY), tracker.passed(60));
+    assertEquals(new StateChange(DEGRADED, HEALTHY), tracker.passed(70));
+  }
+
+  @Test
+  void aScoreHoveringAtTheThresholdDoesNotFlap() {
+    tracker.connected();
+    tracker.passed(59);
+
+    for (double score : new double[] {60, 61, 58, 65, 69.9, 59.5}) {
+      assertEquals(new StateChange(DEGRADED, DEGRADED), tracker.passed(score), "at " + score);
+    }
+    assertEquals(new StateChange(DEGRADED, HEALTHY), tracker.passed(70));
+    assertEquals(new StateChange(HEALTHY, HEALTHY), tracker.passed(60));
   }
 
   @Test
