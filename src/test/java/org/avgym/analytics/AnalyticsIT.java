@@ -344,6 +344,71 @@ class AnalyticsIT {
   }
 
   @Test
+  void liveSessionsAreConnectionEventsNamingTheUserOrDeviceNeverTheToken() {
+    Instant since = Instant.now();
+    Fixtures fx = new Fixtures(admin());
+    Fixtures.DeviceKey signage = fx.device(fx.location(10));
+    try (WsClient staff =
+        WsClient.connect(WsClient.ws(base, "/ws/live"), Map.of("Authorization", basic()))) {
+      staff.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
+      staff.nextOfType("subscribed", WAIT);
+      assertEquals(1000, staff.closeNormally(WAIT).code());
+    }
+    try (WsClient device =
+        WsClient.connect(
+            WsClient.ws(base, "/ws/live"), Map.of("Authorization", "Bearer " + signage.token()))) {
+      device.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
+      device.nextOfType("subscribed", WAIT);
+    } // aborted: the connection drops without a close frame
+
+    // Another test's aborted session may close just after this one began: the normal close is
+    // told apart by its reason.
+    eventually(
+        "both sessions' open and close are listed",
+        () ->
+            liveEvents(since, "(bye)").size() == 1
+                && liveEvents(since, signage.code()).size() == 2);
+    List<JsonObject> events = liveEvents(since, "");
+    JsonObject staffOpened = only(events, "live.connected", Deployments.ADMIN);
+    assertEquals("INFO", staffOpened.getString("severity"));
+    JsonObject staffClosed = liveEvents(since, "(bye)").get(0);
+    assertEquals("live.disconnected", staffClosed.getString("type"));
+    assertEquals(Deployments.ADMIN, staffClosed.getString("source"));
+    assertEquals("INFO", staffClosed.getString("severity"), staffClosed.toString());
+    assertTrue(
+        staffClosed.getString("details").contains("close 1000 (bye), after "),
+        staffClosed.toString());
+    only(events, "live.connected", signage.code());
+    JsonObject deviceClosed = only(events, "live.disconnected", signage.code());
+    assertEquals("WARNING", deviceClosed.getString("severity"), deviceClosed.toString());
+    assertFalse(
+        events.toString().contains(signage.token()), "a token never reaches analytics: " + events);
+  }
+
+  /** The live sessions' events since the given time whose source or details contain a text. */
+  private List<JsonObject> liveEvents(Instant since, String containing) {
+    return array(admin().get("/api/analytics/events?category=CONNECTION&limit=200"))
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(e -> e.getString("type").startsWith("live."))
+        .filter(e -> !Instant.parse(e.getString("at")).isBefore(since))
+        .filter(
+            e ->
+                e.getString("source").contains(containing)
+                    || e.getString("details", "").contains(containing))
+        .toList();
+  }
+
+  private static JsonObject only(List<JsonObject> events, String type, String source) {
+    List<JsonObject> matching =
+        events.stream()
+            .filter(e -> e.getString("type").equals(type) && e.getString("source").equals(source))
+            .toList();
+    assertEquals(1, matching.size(), type + " of " + source + " in " + events);
+    return matching.get(0);
+  }
+
+  @Test
   void invalidAlertRulesAreRefusedNamingTheField() {
     HttpResponse<String> bad =
         admin()

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -33,6 +34,7 @@ import org.avgym.checkin.entity.CheckinRecorded;
 import org.avgym.checkin.entity.CheckinResult;
 import org.avgym.checkin.entity.Decision;
 import org.avgym.devices.entity.DeviceConnectivity;
+import org.avgym.live.entity.LiveConnectivity;
 import org.avgym.platform.entity.ServerError;
 import org.avgym.security.entity.StaffLogin;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -159,6 +161,26 @@ public class EventTracker {
         connectivity.device(),
         connectivity.online() ? Severity.INFO : Severity.WARNING,
         "location " + connectivity.location());
+  }
+
+  /** A live session opened or closed; fired synchronously by the endpoint, outside transactions. */
+  public void onLive(@Observes LiveConnectivity live) {
+    String details = "session " + live.sessionId();
+    if (!live.connected()) {
+      details +=
+          String.format(
+              Locale.ROOT,
+              ", close %d%s, after %.1f s",
+              live.closeCode(),
+              live.closeReason().isEmpty() ? "" : " (" + live.closeReason() + ")",
+              live.duration().toMillis() / 1000.0);
+    }
+    record(
+        EventCategory.CONNECTION,
+        live.connected() ? "live.connected" : "live.disconnected",
+        live.who(),
+        live.abnormal() ? Severity.WARNING : Severity.INFO,
+        details);
   }
 
   public void onCheckin(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckinRecorded event) {
