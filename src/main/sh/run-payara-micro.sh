@@ -7,6 +7,8 @@ cd "$(dirname "$0")/../../.."
 export AVGYM_DATA_DIR="$(mkdir -p "${AVGYM_DATA_DIR:-./data}" && cd "${AVGYM_DATA_DIR:-./data}" && pwd)"
 export AVGYM_DEMO_ENABLED="${AVGYM_DEMO_ENABLED:-true}"
 http_port="${AVGYM_HTTP_PORT:-8080}"
+# Seen by the application as avgym.http.port: with the host name it is the default instance id.
+export AVGYM_HTTP_PORT="$http_port"
 export AVGYM_PUBLIC_URL="${AVGYM_PUBLIC_URL:-http://localhost:${http_port}/}"
 export AVGYM_DEMO_TRAFFIC_URL="${AVGYM_DEMO_TRAFFIC_URL:-ws://127.0.0.1:${http_port}/ws/devices}"
 

@@ -59,6 +59,7 @@ class AnalyticsIT {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String HARD_NAME = "Žana \"Z\", Čeh\nsecond line";
+  private static final String INSTANCE = "it-analytics";
 
   @ArquillianResource URL base;
 
@@ -70,6 +71,7 @@ class AnalyticsIT {
     settings.put("avgym.analytics.retention-days", "30");
     settings.put("avgym.devices.rate-per-second", "20");
     settings.put("avgym.devices.rate-burst", "20");
+    settings.put("avgym.instance.id", INSTANCE);
     return Deployments.avgym(settings);
   }
 
@@ -138,6 +140,27 @@ class AnalyticsIT {
         array(admin().get("/api/analytics/samples?metric=memoryUsage&from=" + since));
     double heap = memory.getJsonObject(0).getJsonNumber("value").doubleValue();
     assertTrue(heap > 0 && heap <= 100, "heap used % " + heap);
+    assertEquals(INSTANCE, memory.getJsonObject(0).getString("instance"));
+    JsonArray mine =
+        array(
+            admin()
+                .get(
+                    "/api/analytics/samples?metric=memoryUsage&instance="
+                        + INSTANCE
+                        + "&from="
+                        + since));
+    assertTrue(mine.size() >= memory.size(), mine.toString());
+    assertEquals(
+        0,
+        array(admin().get("/api/analytics/samples?metric=memoryUsage&instance=other&from=" + since))
+            .size());
+    List<List<String>> exported =
+        CsvReader.parse(
+            admin().get("/api/analytics/export?kind=samples&format=csv&from=" + since).body());
+    assertEquals(List.of("id", "time", "metric", "subject", "value", "instance"), exported.get(0));
+    assertTrue(exported.size() > 1, "samples exported");
+    assertTrue(
+        exported.stream().skip(1).allMatch(r -> r.get(5).equals(INSTANCE)), exported.toString());
 
     Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
     JsonObject first = runRollup("HOUR", hour);
@@ -262,6 +285,133 @@ class AnalyticsIT {
   }
 
   @Test
+  void eventsByTypeReadFromRollupsEqualTheRawCountAndRolledUpHoursComeFromTheRollup()
+      throws Exception {
+    assumeTrue(TestDatabase.postgresUrl().isPresent(), "needs PostgreSQL (avgym.test.db.url)");
+    String a = "it-type-" + UUID.randomUUID().toString().substring(0, 6);
+    String b = a + "-b";
+    Instant current = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    Instant h4 = current.minus(Duration.ofHours(4));
+    Instant h3 = current.minus(Duration.ofHours(3));
+    Instant h2 = current.minus(Duration.ofHours(2));
+    Instant from = h4.plus(Duration.ofMinutes(30));
+    try (Connection db = database()) {
+      insertEvents(db, h4.plus(Duration.ofMinutes(10)), a, "USER", 7); // before the range
+      insertEvents(db, h4.plus(Duration.ofMinutes(40)), a, "USER", 20); // the partial first hour
+      insertEvents(db, h3.plus(Duration.ofMinutes(5)), a, "USER", 30);
+      insertEvents(db, h3.plus(Duration.ofMinutes(6)), b, "CONNECTION", 25);
+      insertEvents(db, h2.plus(Duration.ofMinutes(59)), b, "CONNECTION", 21);
+      insertEvents(db, Instant.now(), a, "USER", 22); // the current hour
+      for (Instant hour : List.of(h4, h3, h2, current)) {
+        assertTrue(runRollup("HOUR", hour).getBoolean("ran"));
+      }
+      // The catch-up completes the hours up to the previous one, as the timer would.
+      eventually(
+          "a catch-up run got the lock",
+          () ->
+              Api.json(admin().post("/api/analytics/rollups/run?period=HOUR", ""))
+                  .getBoolean("ran"));
+      // The current hour was rolled up while it still runs: later events still count.
+      insertEvents(db, Instant.now(), b, "CONNECTION", 23);
+      Instant to = Instant.now().plusSeconds(60);
+
+      Map<String, Long> expected = Map.of(a, 72L, b, 69L);
+      assertEquals(expected, byType(null, from, to, a));
+      assertEquals(expected, rawByType(db, from, to, a));
+      assertEquals(Map.of(b, 69L), byType("CONNECTION", from, to, a));
+
+      // An event written into a rolled-up hour afterwards is not seen until the hour is rolled up
+      // again: whole hours really come from the roll-up.
+      insertEvents(db, h3.plus(Duration.ofMinutes(30)), a, "USER", 1);
+      assertEquals(72L, byType(null, from, to, a).get(a));
+      assertTrue(runRollup("HOUR", h3).getBoolean("ran"));
+      assertEquals(73L, byType(null, from, to, a).get(a));
+      assertEquals(rawByType(db, from, to, a), byType(null, from, to, a));
+    }
+    HttpResponse<String> backwards =
+        admin().get("/api/analytics/events/by-type?from=" + Instant.now() + "&to=" + h2);
+    assertEquals(400, backwards.statusCode(), backwards.body());
+    assertEquals(
+        "from", Api.json(backwards).getJsonArray("errors").getJsonObject(0).getString("field"));
+  }
+
+  /** The API's counts of the types starting with {@code prefix}. */
+  private Map<String, Long> byType(String category, Instant from, Instant to, String prefix) {
+    HttpResponse<String> response =
+        admin()
+            .get(
+                "/api/analytics/events/by-type?from="
+                    + from
+                    + "&to="
+                    + to
+                    + (category == null ? "" : "&category=" + category));
+    assertEquals(200, response.statusCode(), response.body());
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    Api.json(response)
+        .forEach(
+            (type, n) -> {
+              if (type.startsWith(prefix)) {
+                counts.put(type, ((jakarta.json.JsonNumber) n).longValue());
+              }
+            });
+    return counts;
+  }
+
+  private static Map<String, Long> rawByType(Connection db, Instant from, Instant to, String prefix)
+      throws SQLException {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    try (PreparedStatement query =
+        db.prepareStatement(
+            "SELECT event_type, COUNT(*) FROM analytics_event WHERE event_time >= ?"
+                + " AND event_time < ? AND event_type LIKE ? GROUP BY event_type")) {
+      query.setObject(1, from.atOffset(ZoneOffset.UTC));
+      query.setObject(2, to.atOffset(ZoneOffset.UTC));
+      query.setString(3, prefix + "%");
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          counts.put(result.getString(1), result.getLong(2));
+        }
+      }
+    }
+    return counts;
+  }
+
+  @Test
+  void rollupAddsAnAdditiveMetricUpAcrossInstancesAndAveragesALevel() throws Exception {
+    assumeTrue(TestDatabase.postgresUrl().isPresent(), "needs PostgreSQL (avgym.test.db.url)");
+    String location = "it-" + UUID.randomUUID().toString().substring(0, 6);
+    Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
+    try (Connection db = database()) {
+      // Two instances sampling the same three 1-second rounds at different phases.
+      for (int i = 0; i < 3; i++) {
+        insertSample(db, hour.plusMillis(1000L * i + 100), "checkinsPerMinute", location, 10, "a");
+        insertSample(db, hour.plusMillis(1000L * i + 600), "checkinsPerMinute", location, 5, "b");
+        insertSample(db, hour.plusMillis(1000L * i + 100), "occupancy", location, 10, "a");
+        insertSample(db, hour.plusMillis(1000L * i + 600), "occupancy", location, 20, "b");
+      }
+    }
+    assertTrue(runRollup("HOUR", hour).getBoolean("ran"));
+    List<JsonObject> rows =
+        rollups("HOUR", hour).getValuesAs(JsonObject.class).stream()
+            .filter(r -> r.getString("subject").equals(location))
+            .toList();
+    JsonObject checkins = row(rows, "checkinsPerMinute");
+    assertEquals(6, checkins.getInt("count"));
+    assertEquals(45.0, checkins.getJsonNumber("sum").doubleValue(), 1e-9);
+    assertEquals(15.0, checkins.getJsonNumber("avg").doubleValue(), 1e-9, "the cluster's rate");
+    JsonObject occupancy = row(rows, "occupancy");
+    assertEquals(15.0, occupancy.getJsonNumber("avg").doubleValue(), 1e-9, "a level averages");
+    assertEquals(20.0, occupancy.getJsonNumber("max").doubleValue(), 1e-9);
+  }
+
+  private static JsonObject row(List<JsonObject> rows, String metric) {
+    return rows.stream()
+        .filter(r -> r.getString("metric").equals(metric))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + metric + " row in " + rows));
+  }
+
+  @Test
   void exportStreamsValidCsvAndJsonWithHardValues() {
     Instant from = Instant.now().minusSeconds(1);
     Fixtures fx = new Fixtures(admin());
@@ -341,6 +491,71 @@ class AnalyticsIT {
                 .getValuesAs(JsonObject.class)
                 .stream()
                 .anyMatch(e -> e.getString("type").equals("export")));
+  }
+
+  @Test
+  void liveSessionsAreConnectionEventsNamingTheUserOrDeviceNeverTheToken() {
+    Instant since = Instant.now();
+    Fixtures fx = new Fixtures(admin());
+    Fixtures.DeviceKey signage = fx.device(fx.location(10));
+    try (WsClient staff =
+        WsClient.connect(WsClient.ws(base, "/ws/live"), Map.of("Authorization", basic()))) {
+      staff.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
+      staff.nextOfType("subscribed", WAIT);
+      assertEquals(1000, staff.closeNormally(WAIT).code());
+    }
+    try (WsClient device =
+        WsClient.connect(
+            WsClient.ws(base, "/ws/live"), Map.of("Authorization", "Bearer " + signage.token()))) {
+      device.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
+      device.nextOfType("subscribed", WAIT);
+    } // aborted: the connection drops without a close frame
+
+    // Another test's aborted session may close just after this one began: the normal close is
+    // told apart by its reason.
+    eventually(
+        "both sessions' open and close are listed",
+        () ->
+            liveEvents(since, "(bye)").size() == 1
+                && liveEvents(since, signage.code()).size() == 2);
+    List<JsonObject> events = liveEvents(since, "");
+    JsonObject staffOpened = only(events, "live.connected", Deployments.ADMIN);
+    assertEquals("INFO", staffOpened.getString("severity"));
+    JsonObject staffClosed = liveEvents(since, "(bye)").get(0);
+    assertEquals("live.disconnected", staffClosed.getString("type"));
+    assertEquals(Deployments.ADMIN, staffClosed.getString("source"));
+    assertEquals("INFO", staffClosed.getString("severity"), staffClosed.toString());
+    assertTrue(
+        staffClosed.getString("details").contains("close 1000 (bye), after "),
+        staffClosed.toString());
+    only(events, "live.connected", signage.code());
+    JsonObject deviceClosed = only(events, "live.disconnected", signage.code());
+    assertEquals("WARNING", deviceClosed.getString("severity"), deviceClosed.toString());
+    assertFalse(
+        events.toString().contains(signage.token()), "a token never reaches analytics: " + events);
+  }
+
+  /** The live sessions' events since the given time whose source or details contain a text. */
+  private List<JsonObject> liveEvents(Instant since, String containing) {
+    return array(admin().get("/api/analytics/events?category=CONNECTION&limit=200"))
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(e -> e.getString("type").startsWith("live."))
+        .filter(e -> !Instant.parse(e.getString("at")).isBefore(since))
+        .filter(
+            e ->
+                e.getString("source").contains(containing)
+                    || e.getString("details", "").contains(containing))
+        .toList();
+  }
+
+  private static JsonObject only(List<JsonObject> events, String type, String source) {
+    List<JsonObject> matching =
+        events.stream()
+            .filter(e -> e.getString("type").equals(type) && e.getString("source").equals(source))
+            .toList();
+    assertEquals(1, matching.size(), type + " of " + source + " in " + events);
+    return matching.get(0);
   }
 
   @Test
@@ -607,26 +822,41 @@ class AnalyticsIT {
 
   private static void insertSample(
       Connection db, Instant at, String metric, String subject, double v) throws SQLException {
+    insertSample(db, at, metric, subject, v, "local");
+  }
+
+  private static void insertSample(
+      Connection db, Instant at, String metric, String subject, double v, String instance)
+      throws SQLException {
     try (PreparedStatement insert =
         db.prepareStatement(
-            "INSERT INTO metric_sample (sample_time, metric, subject, metric_value) VALUES (?, ?, ?, ?)")) {
+            "INSERT INTO metric_sample (sample_time, metric, subject, metric_value, instance)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
       insert.setObject(1, at.atOffset(ZoneOffset.UTC));
       insert.setString(2, metric);
       insert.setString(3, subject);
       insert.setDouble(4, v);
+      insert.setString(5, instance);
+      insert.executeUpdate();
+    }
+  }
+
+  private static void insertEvents(Connection db, Instant at, String type, String category, int n)
+      throws SQLException {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "INSERT INTO analytics_event (event_time, category, event_type, source, severity)"
+                + " SELECT ?, ?, ?, 'it', 'INFO' FROM generate_series(1, ?)")) {
+      insert.setObject(1, at.atOffset(ZoneOffset.UTC));
+      insert.setString(2, category);
+      insert.setString(3, type);
+      insert.setInt(4, n);
       insert.executeUpdate();
     }
   }
 
   private static void insertEvent(Connection db, Instant at, String type) throws SQLException {
-    try (PreparedStatement insert =
-        db.prepareStatement(
-            "INSERT INTO analytics_event (event_time, category, event_type, source, severity, details)"
-                + " VALUES (?, 'USER', ?, 'it', 'INFO', NULL)")) {
-      insert.setObject(1, at.atOffset(ZoneOffset.UTC));
-      insert.setString(2, type);
-      insert.executeUpdate();
-    }
+    insertEvents(db, at, type, "USER", 1);
   }
 
   private static long count(Connection db, String fromWhere) throws SQLException {

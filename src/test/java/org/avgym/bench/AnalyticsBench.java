@@ -11,21 +11,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import org.avgym.analytics.control.Aggregator;
+import java.util.TreeMap;
+import org.avgym.analytics.control.ClusterAggregator;
+import org.avgym.analytics.control.EventsByType;
 import org.avgym.analytics.entity.Aggregate;
+import org.avgym.analytics.entity.EventCategory;
+import org.avgym.analytics.entity.Period;
 import org.flywaydb.core.Flyway;
 
 /**
  * Seeds a PostgreSQL database (migrated by Flyway) with 1,000,000 events in one hour, 30 days of
  * 10-second samples and 7 days of check-ins, then times the hourly roll-up and the Analytics tab's
- * 7-day queries, issuing the same SQL as {@code RollupRunner} and {@code GymAnalytics} over plain
- * JDBC (so without JPA's overhead). Prints the results and writes them to
+ * 7-day queries, issuing the same SQL as {@code RollupRunner}, {@code AnalyticsStore} (events by
+ * type, with the other hours of the week rolled up as the timer would have) and {@code
+ * GymAnalytics} over plain JDBC (so without JPA's overhead). Prints the results and writes them to
  * target/analytics-bench.txt.
  *
  * <pre>
@@ -38,6 +46,7 @@ public final class AnalyticsBench {
   private static final int EVENTS = 1_000_000;
   private static final int SAMPLE_DAYS = 30;
   private static final int RUNS = 5;
+  private static final long SAMPLE_INTERVAL_MS = 10_000;
 
   private AnalyticsBench() {}
 
@@ -80,13 +89,32 @@ public final class AnalyticsBench {
               rows, Arrays.toString(round(rollup)), median(rollup)));
       Instant to = Instant.now();
       Instant from = to.minus(7, ChronoUnit.DAYS);
+      db.setAutoCommit(false);
+      long windowStart = System.nanoTime();
+      rollUpWindow(db, from, hour);
+      db.setAutoCommit(true);
+      report.add(
+          String.format(
+              "rolled up the other hours of the 7 days in %.1f s",
+              (System.nanoTime() - windowStart) / 1e9));
       report.add(
           time(
               db,
-              "events by type, 7 d",
+              "events by type, 7 d, one raw count as before V5",
               "SELECT event_type, COUNT(*) FROM analytics_event WHERE event_time >= ? AND event_time < ? GROUP BY event_type ORDER BY COUNT(*) DESC LIMIT 20",
               from,
               to));
+      report.add(
+          timeEventsByType(
+              db, "events by type, 7 d, roll-ups + raw edges (AnalyticsStore)", from, to));
+      completed(db, hour.minus(1, ChronoUnit.HOURS));
+      report.add(
+          timeEventsByType(
+              db,
+              "events by type, 7 d, the busy hour not rolled up yet (its first minutes after)",
+              from,
+              to));
+      completed(db, Period.HOUR.startOf(Instant.now()).minus(1, ChronoUnit.HOURS));
       report.add(
           time(
               db,
@@ -193,15 +221,15 @@ public final class AnalyticsBench {
     }
     try (PreparedStatement samples =
         db.prepareStatement(
-            "SELECT metric, subject, metric_value FROM metric_sample WHERE sample_time >= ?"
-                + " AND sample_time < ? ORDER BY metric, subject")) {
+            "SELECT metric, subject, instance, sample_time, metric_value FROM metric_sample"
+                + " WHERE sample_time >= ? AND sample_time < ? ORDER BY metric, subject")) {
       samples.setFetchSize(1000);
       samples.setObject(1, start.atOffset(ZoneOffset.UTC));
       samples.setObject(2, end.atOffset(ZoneOffset.UTC));
       try (ResultSet r = samples.executeQuery()) {
         String metric = null;
         String subject = null;
-        Aggregator aggregator = null;
+        ClusterAggregator aggregator = null;
         while (r.next()) {
           if (!Objects.equals(r.getString(1), metric) || !Objects.equals(r.getString(2), subject)) {
             if (aggregator != null) {
@@ -209,30 +237,50 @@ public final class AnalyticsBench {
             }
             metric = r.getString(1);
             subject = r.getString(2);
-            aggregator = new Aggregator();
+            aggregator = new ClusterAggregator(metric, SAMPLE_INTERVAL_MS);
           }
-          aggregator.add(r.getDouble(3));
+          aggregator.add(
+              r.getString(3), r.getObject(4, OffsetDateTime.class).toInstant(), r.getDouble(5));
         }
         if (aggregator != null) {
           rows.add(new Object[] {metric, subject, aggregator.result()});
         }
       }
     }
-    for (String sql :
-        List.of(
-            "SELECT 'events', category, COUNT(*) FROM analytics_event WHERE event_time >= ?"
-                + " AND event_time < ? GROUP BY category",
-            "SELECT 'checkins', l.code, COUNT(*) FROM checkin c JOIN location l ON l.id = c.location_id"
-                + " WHERE c.server_time >= ? AND c.server_time < ? AND c.direction = 'IN' GROUP BY l.code")) {
-      try (PreparedStatement counts = db.prepareStatement(sql)) {
-        counts.setObject(1, start.atOffset(ZoneOffset.UTC));
-        counts.setObject(2, end.atOffset(ZoneOffset.UTC));
-        try (ResultSet r = counts.executeQuery()) {
-          while (r.next()) {
-            long n = r.getLong(3);
-            rows.add(
-                new Object[] {r.getString(1), r.getString(2), new Aggregate(n, n, n, n, n, n)});
-          }
+    try (PreparedStatement events =
+        db.prepareStatement(
+            "SELECT category, event_type, COUNT(*) FROM analytics_event WHERE event_time >= ?"
+                + " AND event_time < ? GROUP BY category, event_type")) {
+      events.setObject(1, start.atOffset(ZoneOffset.UTC));
+      events.setObject(2, end.atOffset(ZoneOffset.UTC));
+      Map<String, Long> perCategory = new TreeMap<>();
+      long total = 0;
+      try (ResultSet r = events.executeQuery()) {
+        while (r.next()) {
+          long n = r.getLong(3);
+          rows.add(
+              new Object[] {
+                EventsByType.typeMetric(EventCategory.valueOf(r.getString(1))),
+                r.getString(2),
+                count(n)
+              });
+          perCategory.merge(r.getString(1), n, Long::sum);
+          total += n;
+        }
+      }
+      perCategory.forEach((c, n) -> rows.add(new Object[] {EventsByType.EVENTS, c, count(n)}));
+      rows.add(new Object[] {EventsByType.EVENTS, EventsByType.TOTAL_SUBJECT, count(total)});
+    }
+    try (PreparedStatement counts =
+        db.prepareStatement(
+            "SELECT l.code, COUNT(*) FROM checkin c JOIN location l ON l.id = c.location_id"
+                + " WHERE c.server_time >= ? AND c.server_time < ? AND c.direction = 'IN'"
+                + " GROUP BY l.code")) {
+      counts.setObject(1, start.atOffset(ZoneOffset.UTC));
+      counts.setObject(2, end.atOffset(ZoneOffset.UTC));
+      try (ResultSet r = counts.executeQuery()) {
+        while (r.next()) {
+          rows.add(new Object[] {"checkins", r.getString(1), count(r.getLong(2))});
         }
       }
     }
@@ -256,6 +304,110 @@ public final class AnalyticsBench {
       insert.executeBatch();
     }
     return rows.size();
+  }
+
+  private static Aggregate count(long n) {
+    return new Aggregate(n, n, n, n, n, n);
+  }
+
+  /** As the timer does: every hour of the window rolled up, the newest recorded as completed. */
+  private static void rollUpWindow(Connection db, Instant from, Instant busyHour)
+      throws SQLException {
+    Instant current = Period.HOUR.startOf(Instant.now());
+    for (Instant h = Period.HOUR.startOf(from); h.isBefore(current); h = Period.HOUR.next(h)) {
+      if (!h.equals(busyHour)) {
+        rollup(db, h);
+      }
+    }
+    completed(db, current.minus(1, ChronoUnit.HOURS));
+    db.commit();
+  }
+
+  private static void completed(Connection db, Instant hour) throws SQLException {
+    try (PreparedStatement update =
+        db.prepareStatement(
+            "UPDATE scheduler_lock SET last_completed = ? WHERE name = 'rollup-HOUR'")) {
+      update.setObject(1, hour.atOffset(ZoneOffset.UTC));
+      update.executeUpdate();
+    }
+  }
+
+  /** What AnalyticsStore.eventsByType runs: the covered hours, then roll-up and raw counts. */
+  private static Map<String, Long> eventsByType(Connection db, Instant from, Instant to)
+      throws SQLException {
+    List<Instant> covered = new ArrayList<>();
+    try (PreparedStatement query = db.prepareStatement(jdbc(EventsByType.COVERED_HOURS_SQL))) {
+      query.setObject(1, EventsByType.firstWholeHour(from).atOffset(ZoneOffset.UTC));
+      query.setObject(2, EventsByType.wholeHoursEnd(to).atOffset(ZoneOffset.UTC));
+      try (ResultSet r = query.executeQuery()) {
+        while (r.next()) {
+          covered.add(r.getObject(1, OffsetDateTime.class).toInstant());
+        }
+      }
+    }
+    EventsByType.Plan plan = EventsByType.plan(from, to, covered);
+    List<Map<String, Long>> parts = new ArrayList<>();
+    for (EventsByType.Span span : plan.rollups()) {
+      parts.add(counts(db, EventsByType.ROLLUP_SQL, span, EventsByType.metrics(null)));
+    }
+    for (EventsByType.Span span : plan.events()) {
+      parts.add(counts(db, EventsByType.EVENTS_SQL, span, EventsByType.categories(null)));
+    }
+    return EventsByType.top(parts, EventsByType.TOP);
+  }
+
+  private static Map<String, Long> counts(
+      Connection db, String sql, EventsByType.Span span, String pattern) throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    try (PreparedStatement query = db.prepareStatement(jdbc(sql))) {
+      query.setObject(1, span.from().atOffset(ZoneOffset.UTC));
+      query.setObject(2, span.to().atOffset(ZoneOffset.UTC));
+      query.setString(3, pattern);
+      try (ResultSet r = query.executeQuery()) {
+        while (r.next()) {
+          counts.put(r.getString(1), r.getLong(2));
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** The old single statement, for comparison; it must give the same answer. */
+  private static Map<String, Long> eventsByTypeRaw(Connection db, Instant from, Instant to)
+      throws SQLException {
+    return EventsByType.top(
+        List.of(counts(db, EventsByType.EVENTS_SQL, new EventsByType.Span(from, to), "%")),
+        EventsByType.TOP);
+  }
+
+  /** JPA's numbered parameters (?1, ?2, ?3), written in that order, as JDBC's plain ones. */
+  private static String jdbc(String sql) {
+    String numbers = sql.replaceAll("[^?]*\\?([0-9])[^?]*", "$1");
+    if (!numbers.equals("123".substring(0, numbers.length()))) {
+      throw new IllegalArgumentException("parameters out of order in " + sql);
+    }
+    return sql.replaceAll("\\?[0-9]", "?");
+  }
+
+  private static String timeEventsByType(Connection db, String what, Instant from, Instant to)
+      throws SQLException {
+    double[] ms = new double[RUNS];
+    Map<String, Long> answer = null;
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      answer = eventsByType(db, from, to);
+      ms[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Map<String, Long> expected = eventsByTypeRaw(db, from, to);
+    if (!expected.equals(answer)) {
+      throw new IllegalStateException(what + ": " + answer + " differs from the raw " + expected);
+    }
+    return String.format(
+        "%s: %s ms, median %.1f ms (%,d events, equal to the raw count)",
+        what,
+        Arrays.toString(round(ms)),
+        median(ms),
+        answer.values().stream().mapToLong(Long::longValue).sum());
   }
 
   private static String time(Connection db, String what, String sql, Instant from, Instant to)

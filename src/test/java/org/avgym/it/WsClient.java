@@ -120,6 +120,12 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
+  /** Closes with 1000 and waits for the server's close frame. */
+  public Closed closeNormally(Duration timeout) {
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    return awaitClose(timeout);
+  }
+
   public boolean isClosed() {
     return closed.isDone();
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import org.avgym.it.Api;
 import org.avgym.it.Deployments;
 import org.avgym.it.TestDatabase;
@@ -16,7 +18,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The embedded default: migrations run on H2 and JPA writes and reads through it. */
+/**
+ * The embedded default: migrations run on H2, and JPA and the analytics' native queries write and
+ * read through it.
+ */
 @ExtendWith(ArquillianExtension.class)
 class EmbeddedDatabaseIT {
 
@@ -57,5 +62,25 @@ class EmbeddedDatabaseIT {
     assertEquals(200, disabled.statusCode(), disabled.body());
     assertEquals(
         401, Api.at(base).as("h2-desk", "h2-password-12").get("/api/staff-users").statusCode());
+  }
+
+  @Test
+  void samplesNameTheirInstanceAndEventsByTypeReadsRollupsAndEventsOnH2() {
+    Api admin = Api.at(base).as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+    Instant since = Instant.now().minus(Duration.ofHours(2));
+    HttpResponse<String> sampled = admin.post("/api/analytics/samples/run", "");
+    assertEquals(200, sampled.statusCode(), sampled.body());
+    assertTrue(sampled.body().contains("\"instance\":\""), sampled.body());
+    HttpResponse<String> export = admin.get("/api/analytics/export?kind=samples&format=csv");
+    assertEquals(200, export.statusCode(), export.body());
+    assertTrue(export.body().startsWith("id,time,metric,subject,value,instance\r\n"));
+    assertEquals(204, admin.post("/api/analytics/events/flush", "").statusCode());
+    // Completes the previous hour, so the range below has a rolled-up hour and raw parts.
+    HttpResponse<String> rolled = admin.post("/api/analytics/rollups/run?period=HOUR", "");
+    assertEquals(200, rolled.statusCode(), rolled.body());
+
+    HttpResponse<String> byType = admin.get("/api/analytics/events/by-type?from=" + since);
+    assertEquals(200, byType.statusCode(), byType.body());
+    assertEquals(1, Api.json(byType).getJsonNumber("export").longValue(), byType.body());
   }
 }

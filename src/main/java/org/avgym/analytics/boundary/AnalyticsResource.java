@@ -70,11 +70,29 @@ public class AnalyticsResource {
     return events.recent(category(category), limit("limit", limit, 10_000, 200));
   }
 
+  /** The most frequent event types in a range (default the last 24 hours), as the tab's chart. */
+  @GET
+  @Path("events/by-type")
+  public JsonObject eventsByType(
+      @QueryParam("category") String category,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    Instant end = Fields.instant("to", to, Instant.now());
+    Instant start = Fields.instant("from", from, end.minus(Duration.ofDays(1)));
+    if (!start.isBefore(end)) {
+      throw Refusal.invalid("from", "from must be before to");
+    }
+    var result = JSON.createObjectBuilder();
+    store.eventsByType(category(category), start, end).forEach(result::add);
+    return result.build();
+  }
+
   @GET
   @Path("samples")
   public List<Sample> samples(
       @QueryParam("metric") String metric,
       @QueryParam("subject") String subject,
+      @QueryParam("instance") String instance,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
     if (metric == null || metric.isBlank()) {
@@ -82,7 +100,8 @@ public class AnalyticsResource {
     }
     Instant end = Fields.instant("to", to, Instant.now());
     Instant start = Fields.instant("from", from, end.minus(Duration.ofHours(1)));
-    return store.samples(metric, subject, start, end, 10_000);
+    String of = instance == null || instance.isBlank() ? null : instance.trim();
+    return store.samples(metric, subject, of, start, end, 10_000);
   }
 
   @GET

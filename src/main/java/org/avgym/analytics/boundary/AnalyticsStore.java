@@ -4,9 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.avgym.analytics.control.EventsByType;
 import org.avgym.analytics.entity.AnalyticsEvent;
 import org.avgym.analytics.entity.EventCategory;
 import org.avgym.analytics.entity.MetricSample;
@@ -44,17 +46,23 @@ public class AnalyticsStore {
     return events + samples;
   }
 
-  /** The samples of one metric (all subjects when {@code subject} is null), oldest first. */
-  public List<Sample> samples(String metric, String subject, Instant from, Instant to, int max) {
+  /**
+   * The samples of one metric, oldest first: of all subjects when {@code subject} is null, of all
+   * instances when {@code instance} is null.
+   */
+  public List<Sample> samples(
+      String metric, String subject, String instance, Instant from, Instant to, int max) {
     List<Sample> newestFirst =
         em
             .createQuery(
                 "select s from MetricSample s where s.metric = :metric"
                     + " and (:subject is null or s.subject = :subject)"
+                    + " and (:instance is null or s.instance = :instance)"
                     + " and s.at >= :from and s.at < :to order by s.at desc",
                 MetricSample.class)
             .setParameter("metric", metric)
             .setParameter("subject", subject)
+            .setParameter("instance", instance)
             .setParameter("from", from)
             .setParameter("to", to)
             .setMaxResults(max)
@@ -66,20 +74,41 @@ public class AnalyticsStore {
     return newestFirst;
   }
 
-  /** Event counts by type within a range, optionally of one category, biggest first. */
+  /**
+   * Event counts by type within a range, optionally of one category, the {@link EventsByType#TOP}
+   * most frequent first: whole rolled-up hours from the hourly roll-ups, the rest from the events
+   * (see {@link EventsByType}). Equal to counting the raw events, as long as these are kept.
+   */
   public Map<String, Long> eventsByType(EventCategory category, Instant from, Instant to) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    em.createQuery(
-            "select e.type, count(e) from AnalyticsEvent e where e.at >= :from and e.at < :to"
-                + " and (:category is null or e.category = :category)"
-                + " group by e.type order by count(e) desc",
-            Object[].class)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .setParameter("category", category)
-        .setMaxResults(20)
-        .getResultList()
-        .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+    List<Instant> covered =
+        ((List<?>)
+                em.createNativeQuery(EventsByType.COVERED_HOURS_SQL, Instant.class)
+                    .setParameter(1, EventsByType.firstWholeHour(from))
+                    .setParameter(2, EventsByType.wholeHoursEnd(to))
+                    .getResultList())
+            .stream().map(Instant.class::cast).toList();
+    EventsByType.Plan plan = EventsByType.plan(from, to, covered);
+    List<Map<String, Long>> parts = new ArrayList<>();
+    for (EventsByType.Span span : plan.rollups()) {
+      parts.add(counts(EventsByType.ROLLUP_SQL, span, EventsByType.metrics(category)));
+    }
+    for (EventsByType.Span span : plan.events()) {
+      parts.add(counts(EventsByType.EVENTS_SQL, span, EventsByType.categories(category)));
+    }
+    return EventsByType.top(parts, EventsByType.TOP);
+  }
+
+  private Map<String, Long> counts(String sql, EventsByType.Span span, String pattern) {
+    Map<String, Long> counts = new HashMap<>();
+    for (Object row :
+        em.createNativeQuery(sql)
+            .setParameter(1, span.from())
+            .setParameter(2, span.to())
+            .setParameter(3, pattern)
+            .getResultList()) {
+      Object[] columns = (Object[]) row;
+      counts.put((String) columns[0], ((Number) columns[1]).longValue());
+    }
     return counts;
   }
 

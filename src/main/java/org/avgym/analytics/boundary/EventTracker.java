@@ -34,6 +34,7 @@ import org.avgym.checkin.entity.CheckinRecorded;
 import org.avgym.checkin.entity.CheckinResult;
 import org.avgym.checkin.entity.Decision;
 import org.avgym.devices.entity.DeviceConnectivity;
+import org.avgym.live.entity.LiveConnectivity;
 import org.avgym.platform.entity.ServerError;
 import org.avgym.pools.entity.ConnectionState;
 import org.avgym.pools.entity.PoolChanged;
@@ -163,6 +164,26 @@ public class EventTracker {
         connectivity.device(),
         connectivity.online() ? Severity.INFO : Severity.WARNING,
         "location " + connectivity.location());
+  }
+
+  /** A live session opened or closed; fired synchronously by the endpoint, outside transactions. */
+  public void onLive(@Observes LiveConnectivity live) {
+    String details = "session " + live.sessionId();
+    if (!live.connected()) {
+      details +=
+          String.format(
+              Locale.ROOT,
+              ", close %d%s, after %.1f s",
+              live.closeCode(),
+              live.closeReason().isEmpty() ? "" : " (" + live.closeReason() + ")",
+              live.duration().toMillis() / 1000.0);
+    }
+    record(
+        EventCategory.CONNECTION,
+        live.connected() ? "live.connected" : "live.disconnected",
+        live.who(),
+        live.abnormal() ? Severity.WARNING : Severity.INFO,
+        details);
   }
 
   public void onCheckin(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckinRecorded event) {

@@ -64,8 +64,8 @@ public class ExportResource {
     SAMPLES(
         "metric_sample",
         "sample_time",
-        List.of("id", "time", "metric", "subject", "value"),
-        "id, sample_time, metric, subject, metric_value"),
+        List.of("id", "time", "metric", "subject", "value", "instance"),
+        "id, sample_time, metric, subject, metric_value, instance"),
     ROLLUPS(
         "rollup",
         "period_start",

@@ -44,6 +44,7 @@ import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
 import org.avgym.locations.boundary.Locations;
 import org.avgym.locations.entity.Location;
+import org.avgym.platform.boundary.ThisInstance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Gauge;
@@ -55,9 +56,10 @@ import org.eclipse.microprofile.metrics.Timer;
  * Samples the instance and the gyms every interval (10 s by default): connections, check-in latency
  * and throughput, error rate, memory, CPU, pool health, check-ins per minute and occupancy per
  * location. Keeps the newest samples in memory, persists them, publishes them on the metrics topic
- * and feeds them to the alert rules. A programmatic interval timer rather than {@code @Schedule},
- * so that tests can shorten the interval by configuration; non-persistent, so every instance
- * samples itself, which is what a per-instance metric means.
+ * and feeds them to the alert rules. Every sample carries this instance's id, so that instances
+ * sharing a database keep their samples apart. A programmatic interval timer rather than
+ * {@code @Schedule}, so that tests can shorten the interval by configuration; non-persistent, so
+ * every instance samples itself, which is what a per-instance metric means.
  */
 @Singleton
 @Startup
@@ -83,6 +85,7 @@ public class MetricSampler {
   @Inject AnalyticsMetrics metrics;
   @Inject Event<Publication> publications;
   @Inject Instance<PoolHealthSource> pools;
+  @Inject ThisInstance thisInstance;
 
   @Inject
   @ConfigProperty(name = "avgym.analytics.sample-interval-ms", defaultValue = "10000")
@@ -100,9 +103,11 @@ public class MetricSampler {
   private final AtomicLong denials = new AtomicLong();
   private final Map<String, Instant> offlineSince = new ConcurrentHashMap<>();
   private final SpikeDetector denialSpikes = new SpikeDetector();
+  private String instance;
 
   @PostConstruct
   void start() {
+    instance = thisInstance.id();
     TimerConfig config = new TimerConfig("metric-sampler", false);
     timers.createIntervalTimer(intervalMs, intervalMs, config);
   }
@@ -166,6 +171,11 @@ public class MetricSampler {
 
   public long intervalMs() {
     return intervalMs;
+  }
+
+  /** The id this instance's samples carry. */
+  public String instance() {
+    return instance;
   }
 
   private List<Sample> measure(Instant at) {
@@ -232,10 +242,9 @@ public class MetricSampler {
     return samples;
   }
 
-  private static void add(
-      List<Sample> samples, Instant at, String metric, String subject, double v) {
+  private void add(List<Sample> samples, Instant at, String metric, String subject, double v) {
     if (Double.isFinite(v)) {
-      samples.add(new Sample(at, metric, subject, v));
+      samples.add(new Sample(at, metric, subject, v, instance));
     }
   }
 
@@ -254,6 +263,7 @@ public class MetricSampler {
               Topic.METRICS,
               JSON.createObjectBuilder()
                   .add("at", at.toString())
+                  .add("instance", instance)
                   .add("samples", values)
                   .build()
                   .toString()));

@@ -1,27 +1,38 @@
 package org.avgym.analytics.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.avgym.analytics.control.Aggregator;
+import org.avgym.analytics.control.ClusterAggregator;
+import org.avgym.analytics.control.EventsByType;
 import org.avgym.analytics.entity.Aggregate;
+import org.avgym.analytics.entity.EventCategory;
 import org.avgym.analytics.entity.Period;
 import org.avgym.analytics.entity.Rollup;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Rolls one period up in one transaction: deletes the period's rows, then aggregates the samples
- * per metric and subject (count, sum, min, max, avg, p95), events per category and check-ins per
- * location, and inserts the rows. A re-run replaces, never doubles.
+ * Rolls one period up in one transaction: deletes the period's rows, then aggregates the samples of
+ * every instance per metric and subject (count, sum, min, max, avg, p95; see {@link
+ * ClusterAggregator}), events per category and type and check-ins per location, and inserts the
+ * rows. A re-run replaces, never doubles.
  */
 @Stateless
 public class RollupRunner {
 
   @PersistenceContext EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "avgym.analytics.sample-interval-ms", defaultValue = "10000")
+  long sampleIntervalMs;
 
   /** Returns the number of roll-up rows the period now has. */
   public int run(Period period, Instant start) {
@@ -33,7 +44,7 @@ public class RollupRunner {
     List<Rollup> rows = new ArrayList<>();
     try (Stream<Object[]> samples =
         em.createQuery(
-                "select s.metric, s.subject, s.value from MetricSample s"
+                "select s.metric, s.subject, s.instance, s.at, s.value from MetricSample s"
                     + " where s.at >= :start and s.at < :end order by s.metric, s.subject",
                 Object[].class)
             .setParameter("start", start)
@@ -42,26 +53,19 @@ public class RollupRunner {
             .getResultStream()) {
       String metric = null;
       String subject = null;
-      Aggregator aggregator = null;
+      ClusterAggregator aggregator = null;
       for (Object[] row : (Iterable<Object[]>) samples::iterator) {
         if (!Objects.equals(row[0], metric) || !Objects.equals(row[1], subject)) {
           addRow(rows, period, start, metric, subject, aggregator);
           metric = (String) row[0];
           subject = (String) row[1];
-          aggregator = new Aggregator();
+          aggregator = new ClusterAggregator(metric, sampleIntervalMs);
         }
-        aggregator.add(((Number) row[2]).doubleValue());
+        aggregator.add((String) row[2], (Instant) row[3], ((Number) row[4]).doubleValue());
       }
       addRow(rows, period, start, metric, subject, aggregator);
     }
-    em.createQuery(
-            "select e.category, count(e) from AnalyticsEvent e where e.at >= :start"
-                + " and e.at < :end group by e.category",
-            Object[].class)
-        .setParameter("start", start)
-        .setParameter("end", end)
-        .getResultList()
-        .forEach(row -> rows.add(countRow(period, start, "events", row[0].toString(), row[1])));
+    countEvents(rows, period, start, end);
     em.createNativeQuery(
             "SELECT l.code, COUNT(*) FROM checkin c JOIN location l ON l.id = c.location_id"
                 + " WHERE c.server_time >= ?1 AND c.server_time < ?2 AND c.direction = 'IN'"
@@ -78,13 +82,40 @@ public class RollupRunner {
     return rows.size();
   }
 
+  /**
+   * Event counts per category and type ({@code events.CATEGORY}, subject the type), per category
+   * ({@code events}, subject the category) and in all ({@code events}, subject {@code ""}, written
+   * even for none: it marks the period as rolled up for {@link EventsByType}).
+   */
+  private void countEvents(List<Rollup> rows, Period period, Instant start, Instant end) {
+    Map<String, Long> perCategory = new TreeMap<>();
+    long total = 0;
+    for (Object[] row :
+        em.createQuery(
+                "select e.category, e.type, count(e) from AnalyticsEvent e where e.at >= :start"
+                    + " and e.at < :end group by e.category, e.type",
+                Object[].class)
+            .setParameter("start", start)
+            .setParameter("end", end)
+            .getResultList()) {
+      EventCategory category = (EventCategory) row[0];
+      long n = ((Number) row[2]).longValue();
+      rows.add(countRow(period, start, EventsByType.typeMetric(category), (String) row[1], n));
+      perCategory.merge(category.name(), n, Long::sum);
+      total += n;
+    }
+    perCategory.forEach(
+        (category, n) -> rows.add(countRow(period, start, EventsByType.EVENTS, category, n)));
+    rows.add(countRow(period, start, EventsByType.EVENTS, EventsByType.TOTAL_SUBJECT, total));
+  }
+
   private static void addRow(
       List<Rollup> rows,
       Period period,
       Instant start,
       String metric,
       String subject,
-      Aggregator aggregator) {
+      ClusterAggregator aggregator) {
     if (aggregator != null && aggregator.count() > 0) {
       rows.add(new Rollup(period, start, metric, subject, aggregator.result()));
     }

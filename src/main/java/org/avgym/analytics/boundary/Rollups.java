@@ -1,5 +1,6 @@
 package org.avgym.analytics.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The roll-up timers: every few minutes each instance tries the period's lock row; the one that
  * wins rolls up every complete period since the last completed one (catching up after downtime),
- * each in its own transaction, and records it as completed. The others skip.
+ * each in its own transaction, and records it as completed. The others skip. A period counts as
+ * complete once it ended {@code avgym.analytics.rollup.settle-seconds} ago.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -45,7 +47,24 @@ public class Rollups {
   @ConfigProperty(name = "avgym.analytics.rollup.max-catch-up-hours", defaultValue = "168")
   int maxCatchUpHours;
 
+  /**
+   * How long after its end a period is first rolled up: events reach the table in batches (every
+   * second by default), and a complete period's roll-up must hold all of them, because events by
+   * type reads completed hours from it instead of the events.
+   */
+  @Inject
+  @ConfigProperty(name = "avgym.analytics.rollup.settle-seconds", defaultValue = "60")
+  long settleSeconds;
+
   private final String owner = instanceName();
+
+  @PostConstruct
+  void check() {
+    if (settleSeconds < 0) {
+      throw new IllegalStateException(
+          "avgym.analytics.rollup.settle-seconds must be 0 or more, was " + settleSeconds);
+    }
+  }
 
   @Schedule(minute = "*/5", hour = "*", persistent = false)
   public void scheduled() {
@@ -69,7 +88,9 @@ public class Rollups {
       int max = period == Period.HOUR ? maxCatchUpHours : Math.max(1, maxCatchUpHours / 24);
       int periods = 0;
       int rows = 0;
-      for (Instant start : CatchUp.due(period, lock.lastCompleted(name).orElse(null), now, max)) {
+      Instant settled = now.minusSeconds(settleSeconds);
+      for (Instant start :
+          CatchUp.due(period, lock.lastCompleted(name).orElse(null), settled, max)) {
         rows += runner.run(period, start);
         lock.completed(name, start);
         periods++;

@@ -29,6 +29,9 @@ public class MetricSample {
   @Column(name = "metric_value", nullable = false)
   private double value;
 
+  @Column(nullable = false)
+  private String instance;
+
   protected MetricSample() {}
 
   public MetricSample(Sample sample) {
@@ -36,9 +39,10 @@ public class MetricSample {
     this.metric = sample.metric();
     this.subject = sample.subject() == null ? Sample.INSTANCE : sample.subject();
     this.value = sample.value();
+    this.instance = sample.instance();
   }
 
   public Sample view() {
-    return new Sample(at, metric, subject, value);
+    return new Sample(at, metric, subject, value, instance);
   }
 }

@@ -35,6 +35,7 @@ import org.avgym.analytics.entity.TimePoint;
 import org.avgym.analytics.entity.TrackedEvent;
 import org.avgym.locations.boundary.Locations;
 import org.avgym.locations.entity.Location;
+import org.avgym.platform.boundary.ThisInstance;
 
 /**
  * The Analytics tab: range and event-type filter, check-ins over time, events by type, denials by
@@ -65,6 +66,7 @@ public class AnalyticsView implements Serializable {
   @Inject Forecasts forecasts;
   @Inject RollupRunner rollups;
   @Inject Locations locations;
+  @Inject ThisInstance thisInstance;
 
   private String range = Range.H24.label();
   private String category = "";
@@ -200,7 +202,7 @@ public class AnalyticsView implements Serializable {
     List<TrendRow> rows = new ArrayList<>();
     for (String metric :
         List.of("checkinsPerMinute", "avgLatency", "errorRate", "connectionCount")) {
-      List<Sample> samples = store.samples(metric, "", from(), to(), 5000);
+      List<Sample> samples = store.samples(metric, "", thisInstance.id(), from(), to(), 5000);
       var trend =
           samples.size() < 2
               ? org.avgym.analytics.entity.TrendResult.FLAT

@@ -24,7 +24,8 @@ import org.avgym.analytics.entity.TrendResult;
 
 /**
  * The Performance tab: connections, latency, throughput, error rate, memory and CPU over the chosen
- * range (raw samples up to six hours, hourly roll-ups beyond), current values with trend arrows.
+ * range (this instance's raw samples up to six hours, the cluster-wide hourly roll-ups beyond),
+ * current values with trend arrows.
  */
 @Named
 @ViewScoped
@@ -128,7 +129,8 @@ public class PerformanceView implements Serializable {
         }
       }
     }
-    List<Sample> samples = store.samples(metric, "", rawFrom, to, 5000);
+    // This instance's samples: several instances' would zigzag in one line.
+    List<Sample> samples = store.samples(metric, "", sampler.instance(), rawFrom, to, 5000);
     int step = Math.max(1, samples.size() / MAX_POINTS);
     for (int i = 0; i < samples.size(); i += step) {
       points.add(new TimePoint(samples.get(i).at(), samples.get(i).value()));

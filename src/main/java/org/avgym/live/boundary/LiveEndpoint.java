@@ -1,6 +1,7 @@
 package org.avgym.live.boundary;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -12,6 +13,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +22,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.avgym.devices.boundary.DeviceRegistry;
+import org.avgym.devices.entity.DeviceIdentity;
 import org.avgym.live.control.LiveProtocol;
 import org.avgym.live.control.Origins;
 import org.avgym.live.control.Subscriber;
+import org.avgym.live.entity.LiveConnectivity;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,9 +38,12 @@ public class LiveEndpoint {
 
   private static final Logger LOG = Logger.getLogger(LiveEndpoint.class.getName());
   static final String SUBSCRIBER = "avgym.live.subscriber";
+  static final String WHO = "avgym.live.who";
+  static final String OPENED = "avgym.live.opened";
 
   @Inject LiveHub hub;
   @Inject DeviceRegistry devices;
+  @Inject Event<LiveConnectivity> connectivity;
 
   @Inject
   @ConfigProperty(name = "avgym.live.allowed-origins", defaultValue = " ")
@@ -60,7 +67,8 @@ public class LiveEndpoint {
       close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "forbidden origin");
       return;
     }
-    if (!staff && (token == null || token.isEmpty() || devices.authenticate(token).isEmpty())) {
+    String who = staff ? caller : device(token);
+    if (who == null) {
       close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized");
       return;
     }
@@ -70,6 +78,17 @@ public class LiveEndpoint {
     session.setMaxIdleTimeout(0);
     SessionChannel channel = new SessionChannel(session, hub.sends());
     properties.put(SUBSCRIBER, hub.connect(channel));
+    properties.put(WHO, who);
+    properties.put(OPENED, System.nanoTime());
+    report(LiveConnectivity.opened(who, session.getId()));
+  }
+
+  /** The code of the device the token belongs to, or null when it is no valid device token. */
+  private String device(String token) {
+    if (token == null || token.isEmpty()) {
+      return null;
+    }
+    return devices.authenticate(token).map(DeviceIdentity::code).orElse(null);
   }
 
   @OnMessage
@@ -106,6 +125,40 @@ public class LiveEndpoint {
   @OnClose
   public void closed(Session session, CloseReason reason) {
     hub.disconnect(session.getId());
+    var properties = session.getUserProperties();
+    // Only sessions that were opened are reported; refused ones never connected.
+    if (properties.get(WHO) instanceof String who
+        && properties.get(OPENED) instanceof Long opened) {
+      report(
+          LiveConnectivity.closed(
+              who,
+              session.getId(),
+              reason == null
+                  ? CloseReason.CloseCodes.NO_STATUS_CODE.getCode()
+                  : reason.getCloseCode().getCode(),
+              reason == null ? "" : reason.getReasonPhrase(),
+              Duration.ofNanos(System.nanoTime() - opened),
+              Boolean.TRUE.equals(properties.get(SessionChannel.SILENT))));
+    }
+  }
+
+  /**
+   * Tells analytics (or any observer) about a session opened or closed. Observers run on this
+   * thread; whatever one throws is logged here so that it never breaks the socket.
+   */
+  private void report(LiveConnectivity event) {
+    try {
+      connectivity.fire(event);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Could not report live session "
+              + event.sessionId()
+              + (event.connected() ? " opened" : " closed")
+              + " by "
+              + event.who(),
+          e);
+    }
   }
 
   @OnError
@@ -131,6 +184,7 @@ public class LiveEndpoint {
   /** A subscriber's way to its client: asynchronous sends; closes off the sending thread. */
   static final class SessionChannel implements Subscriber.Channel {
     static final String LAST_PONG = "avgym.live.lastPong";
+    static final String SILENT = "avgym.live.silent";
     private final Session session;
     private final ManagedExecutorService executor;
 
@@ -191,6 +245,7 @@ public class LiveEndpoint {
       Object last = session.getUserProperties().get(LAST_PONG);
       if (last instanceof Long pong
           && System.nanoTime() - pong > TimeUnit.SECONDS.toNanos(silentSeconds)) {
+        session.getUserProperties().put(SILENT, Boolean.TRUE);
         close(CloseReason.CloseCodes.GOING_AWAY.getCode(), "no heartbeat");
         return;
       }
