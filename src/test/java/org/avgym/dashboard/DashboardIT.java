@@ -126,7 +126,19 @@ class DashboardIT {
                 .executeScript(
                     "return Math.max(0, document.documentElement.scrollWidth"
                         + " - document.documentElement.clientWidth);");
-    return extra > 1 ? Optional.of(where + ": " + extra + " px") : Optional.empty();
+    if (extra <= 1) {
+      return Optional.empty();
+    }
+    Object widest =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "var w = document.documentElement.clientWidth, out = [];"
+                    + "document.querySelectorAll('body *').forEach(function (e) {"
+                    + "  var r = e.getBoundingClientRect();"
+                    + "  if (r.width > 0 && r.right > w + 1 && out.length < 4)"
+                    + "    out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.width) + 'px');"
+                    + "}); return out.join('; ');");
+    return Optional.of(where + ": " + extra + " px (" + widest + ")");
   }
 
   @Test
@@ -251,9 +263,11 @@ class DashboardIT {
       driver.findElement(By.id("location-form:timeZone")).clear();
       driver.findElement(By.id("location-form:timeZone")).sendKeys("Mars/Base");
       driver.findElement(By.id("location-form:save")).click();
+      // The hints are on the page from the start: wait for the field messages themselves.
       Browser.until(
           driver,
-          d -> d.findElement(By.id("location-form")).getText().contains("lower-case letters"));
+          d ->
+              d.findElements(By.cssSelector("[id='location-form'] .ui-message-error")).size() >= 2);
       String form = driver.findElement(By.id("location-form")).getText();
       assertTrue(form.contains("name"), form);
       String shown = driver.findElement(By.tagName("body")).getText();

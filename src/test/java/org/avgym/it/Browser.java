@@ -72,8 +72,16 @@ public final class Browser implements AutoCloseable {
   }
 
   public void waitFor(By locator) {
-    new WebDriverWait(driver, Duration.ofSeconds(45))
-        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(45))
+          .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          locator
+              + " never showed; the page shows: "
+              + driver.findElement(By.tagName("body")).getText(),
+          e);
+    }
   }
 
   /** Picks {@code label} in a PrimeFaces selectOneMenu. */

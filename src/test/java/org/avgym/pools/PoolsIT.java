@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -46,6 +48,17 @@ class PoolsIT {
     settings.put("avgym.devices.rate-burst", "100");
     return Deployments.avgym(settings);
   }
+
+  /** Destroys what a test created, so later tests and runs do not carry its reconnecting pools. */
+  @AfterEach
+  void destroyCreatedPools() {
+    for (String name : created) {
+      admin().delete("/api/pools/" + name);
+    }
+    created.clear();
+  }
+
+  private final List<String> created = new ArrayList<>();
 
   private Api admin() {
     return Api.at(base).as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
@@ -91,6 +104,7 @@ class PoolsIT {
                     + endpoints
                     + "]}");
     assertEquals(201, created.statusCode(), created.body());
+    this.created.add(name);
     await(name, p -> p.getJsonObject("states").getInt("connecting") == 0);
     return name;
   }
@@ -262,6 +276,7 @@ class PoolsIT {
       driver.findElement(By.id("tabs:pool-board:pools-topics")).sendKeys("checkins, occupancy");
       driver.findElement(By.id("tabs:pool-board:pools-create")).click();
       Browser.until(driver, d -> d.findElement(messages).getText().contains(name + " created"));
+      created.add(name);
       assertEquals(
           List.of("checkins", "occupancy"),
           pool(name).getJsonArray("topics").stream()

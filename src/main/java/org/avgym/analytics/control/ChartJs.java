@@ -18,6 +18,9 @@ public final class ChartJs {
   /** One line of a chart. */
   public record Series(String label, List<Double> values) {}
 
+  /** Series with at most this many points draw them; longer ones are plain lines. */
+  static final int SHOW_POINTS_UP_TO = 48;
+
   private ChartJs() {}
 
   public static String line(List<String> labels, List<Series> series, boolean area) {
@@ -29,7 +32,8 @@ public final class ChartJs {
               .add("data", numbers(s.values()))
               .add("fill", area)
               .add("tension", 0.2)
-              .add("pointRadius", 0));
+              // Points on short series: a single hour would otherwise draw nothing at all.
+              .add("pointRadius", labels.size() <= SHOW_POINTS_UP_TO ? 3 : 0));
     }
     return chart("line", labels, datasets, true);
   }

@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -18,6 +19,7 @@ import java.util.logging.Logger;
 import org.avgym.platform.control.Refusal;
 import org.avgym.pools.boundary.Pools;
 import org.avgym.pools.entity.EndpointInput;
+import org.avgym.pools.entity.PoolDefinition;
 import org.avgym.pools.entity.PoolInput;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -95,8 +97,15 @@ public class DemoPools {
   }
 
   private void create(String name, String strategy, List<String> topics, List<String> urls) {
-    if (pools.exists(name)) {
-      return;
+    Optional<PoolDefinition> existing = pools.definition(name);
+    if (existing.isPresent()) {
+      String base = urls.get(0).substring(0, urls.get(0).indexOf('?'));
+      if (existing.get().endpoints().stream().allMatch(e -> e.url().startsWith(base))) {
+        return;
+      }
+      // Stored by an earlier start on another port: its endpoints point nowhere now.
+      pools.destroy(name);
+      LOG.info(() -> "Demo pool " + name + " pointed at another port; creating it again");
     }
     try {
       pools.create(
