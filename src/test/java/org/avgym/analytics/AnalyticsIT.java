@@ -740,7 +740,7 @@ class AnalyticsIT {
   }
 
   private static void wait(Browser browser, Supplier<Boolean> condition) {
-    new WebDriverWait(browser.driver(), WAIT).until(d -> condition.get());
+    Browser.until(browser.driver(), d -> condition.get());
   }
 
   private static JsonObject scan(WsClient desk, String credential, String direction) {

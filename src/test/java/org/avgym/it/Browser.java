@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,6 +40,9 @@ public final class Browser implements AutoCloseable {
             .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     try {
       options.addArguments(
           "--headless=new",
@@ -108,9 +115,25 @@ public final class Browser implements AutoCloseable {
           .ignoring(StaleElementReferenceException.class)
           .until(condition::apply);
     } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError(
-          "never happened; the page shows: " + driver.findElement(By.tagName("body")).getText(), e);
+      throw new AssertionError("never happened; " + describe(driver), e);
     }
+  }
+
+  /** What the page shows and what the browser's console said, for a failure message. */
+  public static String describe(WebDriver driver) {
+    String console;
+    try {
+      console =
+          driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+              .map(entry -> entry.getLevel() + " " + entry.getMessage())
+              .collect(Collectors.joining("\n"));
+    } catch (RuntimeException e) {
+      console = "(no console log: " + e.getMessage() + ")";
+    }
+    return "the console said:\n"
+        + console
+        + "\nthe page shows:\n"
+        + driver.findElement(By.tagName("body")).getText();
   }
 
   public byte[] screenshot() {

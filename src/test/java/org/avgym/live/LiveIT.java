@@ -298,8 +298,8 @@ class LiveIT {
         Browser browser = new Browser()) {
       browser.logIn(base.toString(), Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
       browser.waitFor(By.id("live-overview"));
-      new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
-          .until(d -> d.findElement(By.id("live-status")).getText().startsWith("Live"));
+      Browser.until(
+          browser.driver(), d -> d.findElement(By.id("live-status")).getText().startsWith("Live"));
       gym.device.send(
           "{\"type\":\"checkin\",\"id\":\""
               + UUID.randomUUID()
@@ -310,8 +310,7 @@ class LiveIT {
           String.valueOf(
               gym.device.nextOfType("checkin.result", WAIT).getJsonNumber("checkinId").longValue());
       By row = By.cssSelector("#checkin-feed-rows tr[data-checkin-id='" + checkinId + "']");
-      new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
-          .until(d -> !d.findElements(row).isEmpty());
+      Browser.until(browser.driver(), d -> !d.findElements(row).isEmpty());
       String text = browser.driver().findElement(row).getText();
       assertTrue(text.contains("granted"), text);
       assertTrue(text.contains(gym.location), text);

@@ -2,11 +2,10 @@ package org.avgym.pools.control;
 
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
-import java.lang.reflect.Field;
 import java.util.Map;
-import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.avgym.platform.control.TyrusTimers;
 
 /**
  * The one WebSocket client container of every pool, tuned for many long-lived connections. Two
@@ -53,29 +52,6 @@ public final class ClientContainer {
   }
 
   private static void ownIdleTimers(WebSocketContainer container) {
-    for (Class<?> type = container.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field managed = type.getDeclaredField("managedScheduledExecutorService");
-        Field threads = type.getDeclaredField("threadFactory");
-        managed.setAccessible(true);
-        threads.setAccessible(true);
-        if (threads.get(container) == null) {
-          ThreadFactory daemons =
-              task -> {
-                Thread thread = new Thread(task, "avgym-ws-client-timers");
-                thread.setDaemon(true);
-                return thread;
-              };
-          threads.set(container, daemons);
-        }
-        managed.set(container, null);
-        return;
-      } catch (NoSuchFieldException e) {
-        // declared higher up
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        break;
-      }
-    }
-    LOG.info("Pool connections keep Payara's managed scheduler for WebSocket idle timers");
+    TyrusTimers.unmanage(container, "avgym-ws-client-timers");
   }
 }
