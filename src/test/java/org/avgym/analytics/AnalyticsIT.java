@@ -46,7 +46,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Analytics wired into the server: the sampling timer (shortened to 1 s), roll-ups and their lock,
@@ -681,18 +680,16 @@ class AnalyticsIT {
       assertFalse(
           browser.driver().findElements(By.cssSelector("[id$='chart-events'] canvas")).isEmpty());
 
-      choose(browser, "analytics-category", "USER");
+      press(browser, "analytics-category", "USER");
       wait(browser, () -> text(browser, "analytics-state").contains("USER"));
       wait(browser, () -> logTypes(browser).contains("login"));
-      choose(browser, "analytics-category", "ERROR");
+      press(browser, "analytics-category", "ERROR");
       wait(browser, () -> !logTypes(browser).contains("login"));
 
-      browser.driver().findElements(By.cssSelector("[id$='analytics-range'] .ui-button")).stream()
-          .filter(b -> b.getText().trim().equals("1h"))
-          .findFirst()
-          .orElseThrow()
-          .click();
+      press(browser, "analytics-range", "1h");
       wait(browser, () -> text(browser, "analytics-state").contains("1h"));
+      String console = Browser.describe(browser.driver());
+      assertFalse(console.contains("Uncaught"), "a script error on the page: " + console);
 
       String href =
           browser
@@ -706,21 +703,14 @@ class AnalyticsIT {
     }
   }
 
-  private static void choose(Browser browser, String menu, String label) {
-    browser
-        .driver()
-        .findElement(By.cssSelector("[id$='" + menu + "'] .ui-selectonemenu-trigger"))
+  /** Presses the button labelled {@code label} of a selectOneButton. */
+  private static void press(Browser browser, String buttons, String label) {
+    Browser.dismissNotices(browser.driver());
+    browser.driver().findElements(By.cssSelector("[id$='" + buttons + "'] .ui-button")).stream()
+        .filter(b -> b.getText().trim().equals(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no button " + label + " in " + buttons))
         .click();
-    WebElement item =
-        new WebDriverWait(browser.driver(), WAIT)
-            .until(
-                d ->
-                    d.findElements(By.cssSelector("[id$='" + menu + "_items'] li")).stream()
-                        .filter(
-                            li -> li.isDisplayed() && label.equals(li.getAttribute("data-label")))
-                        .findFirst()
-                        .orElse(null));
-    item.click();
   }
 
   private static String text(Browser browser, String id) {
