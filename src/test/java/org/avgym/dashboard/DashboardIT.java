@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.avgym.it.Api;
 import org.avgym.it.Browser;
 import org.avgym.it.Deployments;
@@ -32,6 +34,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The staff and admin screens in a real browser, against the demo chain (so pages and screenshots
@@ -139,6 +142,42 @@ class DashboardIT {
                     + "    out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.width) + 'px');"
                     + "}); return out.join('; ');");
     return Optional.of(where + ": " + extra + " px (" + widest + ")");
+  }
+
+  @Test
+  void theFrontDeskIsReachableByKeyboardAlone() {
+    try (Browser browser = adminBrowser()) {
+      WebDriver driver = browser.driver();
+      browser.waitFor(By.id("quick-search-q"));
+      List<String> wanted =
+          List.of(
+              "quick-search-q",
+              "quick-search-go",
+              "tabs:desk:desk-location_label",
+              "tabs:desk:desk-credential",
+              "tabs:desk:desk-reason",
+              "tabs:desk:desk-override_input",
+              "tabs:desk:desk-submit");
+      Set<String> reached = new LinkedHashSet<>();
+      driver.findElement(By.tagName("body")).click();
+      for (int i = 0; i < 120 && !reached.containsAll(wanted); i++) {
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        String id = driver.switchTo().activeElement().getAttribute("id");
+        if (id != null && !id.isEmpty()) {
+          reached.add(id);
+        }
+      }
+      assertTrue(
+          reached.containsAll(wanted),
+          "Tab never reached "
+              + wanted.stream().filter(w -> !reached.contains(w)).toList()
+              + "; it reached "
+              + reached);
+      // And the search works from the keyboard: type, Enter.
+      driver.findElement(By.id("quick-search-q")).sendKeys("a", Keys.ENTER);
+      browser.waitFor(By.cssSelector(".ui-datatable"));
+      assertTrue(driver.getCurrentUrl().contains("members.xhtml?q=a"), driver.getCurrentUrl());
+    }
   }
 
   @Test
