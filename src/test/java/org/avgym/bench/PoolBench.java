@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.avgym.it.GatewayCounts;
 
 /**
  * The connection-pool benchmark of docs/benchmarks.md, against a running server on loopback (demo
@@ -146,7 +147,7 @@ public final class PoolBench {
             done.getJsonNumber("acked").longValue() / seconds,
             done.getJsonNumber("redeliveries").longValue(),
             total - done.getJsonNumber("acked").longValue(),
-            received(pool)[1],
+            received(pool).duplicates(),
             cpu));
     destroy(pool);
   }
@@ -238,7 +239,7 @@ public final class PoolBench {
     sender.join();
     total += rate * 5;
     JsonObject done = drain(pool, total);
-    long[] received = received(pool);
+    GatewayCounts received = received(pool);
     line(
         String.format(
             "failover (%s: %s), round-robin, 3 endpoints answering in 10 ms, health interval %d"
@@ -257,7 +258,7 @@ public final class PoolBench {
             interval,
             total - done.getJsonNumber("acked").longValue(),
             total,
-            received[1]));
+            received.duplicates()));
     delete("/api/pools/_simulator/" + pool + "-b");
     destroy(pool);
   }
@@ -420,18 +421,8 @@ public final class PoolBench {
     return json(send("GET", "/api/pools/_simulator", null).body());
   }
 
-  /** Acks and duplicates at the simulated receivers whose names start with the pool's name. */
-  private long[] received(String pool) throws Exception {
-    JsonObject stats = simulator();
-    long acked = 0;
-    long duplicates = 0;
-    for (String name : stats.keySet()) {
-      if (name.startsWith(pool)) {
-        acked += stats.getJsonObject(name).getJsonNumber("acked").longValue();
-        duplicates += stats.getJsonObject(name).getJsonNumber("duplicates").longValue();
-      }
-    }
-    return new long[] {acked, duplicates};
+  private GatewayCounts received(String pool) throws Exception {
+    return GatewayCounts.of(simulator(), pool);
   }
 
   private static String connectionState(JsonObject view, String name) {

@@ -1,6 +1,7 @@
 package org.avgym.pools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -17,6 +18,7 @@ import org.avgym.it.Api;
 import org.avgym.it.Browser;
 import org.avgym.it.Deployments;
 import org.avgym.it.Fixtures;
+import org.avgym.it.GatewayCounts;
 import org.avgym.it.TcpProxy;
 import org.avgym.it.TestDatabase;
 import org.avgym.it.WsClient;
@@ -170,17 +172,8 @@ class PoolsIT {
   }
 
   /** Acks and duplicates at the simulated receivers whose names start with the pool's name. */
-  private long[] receivers(String pool) {
-    JsonObject stats = Api.json(admin().get("/api/pools/_simulator"));
-    long acked = 0;
-    long duplicates = 0;
-    for (String name : stats.keySet()) {
-      if (name.startsWith(pool)) {
-        acked += stats.getJsonObject(name).getJsonNumber("acked").longValue();
-        duplicates += stats.getJsonObject(name).getJsonNumber("duplicates").longValue();
-      }
-    }
-    return new long[] {acked, duplicates};
+  private GatewayCounts receivers(String pool) {
+    return GatewayCounts.of(Api.json(admin().get("/api/pools/_simulator")), pool);
   }
 
   @Test
@@ -190,9 +183,9 @@ class PoolsIT {
     checkins(30);
     JsonObject done = await(name, allAcked(30));
     assertTrue(done.getJsonNumber("redeliveries").longValue() > 0, done.toString());
-    long[] received = receivers(name);
-    assertEquals(done.getJsonNumber("acked").longValue(), received[0], done.toString());
-    assertEquals(0, received[1], "ids unique at the receivers");
+    GatewayCounts received = receivers(name);
+    assertEquals(done.getJsonNumber("acked").longValue(), received.acked(), done.toString());
+    assertEquals(0, received.duplicates(), "ids unique at the receivers");
     JsonObject failing =
         Api.json(admin().get("/api/pools/_simulator")).getJsonObject(name + "-failing");
     assertEquals(0, failing.getJsonNumber("acked").longValue());
@@ -229,9 +222,9 @@ class PoolsIT {
     assertTrue(
         slowest > 0 && slowest <= interval,
         "failover took " + slowest + " ms, more than one health interval: " + done);
-    long[] received = receivers(name);
-    assertEquals(done.getJsonNumber("acked").longValue(), received[0], done.toString());
-    assertEquals(0, received[1], "ids unique at the receivers");
+    GatewayCounts received = receivers(name);
+    assertEquals(done.getJsonNumber("acked").longValue(), received.acked(), done.toString());
+    assertEquals(0, received.duplicates(), "ids unique at the receivers");
   }
 
   @Test
@@ -256,7 +249,7 @@ class PoolsIT {
         "a recovered connection should start with a fraction of its weight: " + rejoined);
     checkins(10);
     await(name, allAcked(15));
-    assertEquals(0, receivers(name)[1]);
+    assertEquals(0, receivers(name).duplicates());
   }
 
   @Test
@@ -307,6 +300,12 @@ class PoolsIT {
       assertEquals(
           "half-typed",
           driver.findElement(By.id("tabs:pool-board:pools-name")).getAttribute("value"));
+      // Apply needs the name of the pool to change.
+      driver.findElement(By.id("tabs:pool-board:pools-name")).clear();
+      driver.findElement(By.id("tabs:pool-board:pools-apply")).click();
+      Browser.until(
+          driver,
+          d -> d.findElement(messages).getText().contains("enter the name of the pool to change"));
     }
   }
 
@@ -327,8 +326,8 @@ class PoolsIT {
     assertEquals(200, sent.statusCode(), sent.body());
     assertEquals(50, Api.json(sent).getInt("accepted"));
     await(name, allAcked(50));
-    assertEquals(50, receivers(name)[0]);
-    assertEquals(0, receivers(name)[1]);
+    assertEquals(50, receivers(name).acked());
+    assertEquals(0, receivers(name).duplicates());
     for (String body : List.of("{\"count\":0}", "{\"count\":10001}", "{\"count\":-3}")) {
       HttpResponse<String> bad = admin().post("/api/pools/" + name + "/test-events", body);
       assertEquals(400, bad.statusCode(), bad.body());
@@ -349,6 +348,16 @@ class PoolsIT {
         "failRate", Api.json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
     HttpResponse<String> lag = put(admin(), "/api/pools/_simulator/x", "{\"latencyMs\":-1}");
     assertEquals(400, lag.statusCode(), lag.body());
+    HttpResponse<String> empty = put(admin(), "/api/pools/_simulator/x", "");
+    assertEquals(400, empty.statusCode(), empty.body());
+    // The refused faults were not stored: the answer to an accepted one lists every fault set.
+    String other = "fault-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> ok = put(admin(), "/api/pools/_simulator/" + other, "{\"latencyMs\":5}");
+    assertEquals(200, ok.statusCode(), ok.body());
+    JsonObject faults = Api.json(ok);
+    assertFalse(faults.containsKey("x"), faults.toString());
+    assertEquals(5, faults.getJsonObject(other).getInt("latencyMs"));
+    assertEquals(204, admin().delete("/api/pools/_simulator/" + other).statusCode());
   }
 
   @Test
@@ -370,7 +379,7 @@ class PoolsIT {
     }
     checkins(10);
     await(name, allAcked(30));
-    assertEquals(0, receivers(name)[1]);
+    assertEquals(0, receivers(name).duplicates());
   }
 
   @Test
@@ -449,5 +458,8 @@ class PoolsIT {
     Api staff = Api.at(base).as(user, "desk-password-1");
     assertEquals(200, staff.get("/api/pools").statusCode());
     assertEquals(403, staff.post("/api/pools", "{\"name\":\"staff-pool\"}").statusCode());
+    assertEquals(403, staff.post("/api/pools/any/test-events", "{\"count\":1}").statusCode());
+    assertEquals(403, put(staff, "/api/pools/_simulator/any", "{\"down\":true}").statusCode());
+    assertEquals(403, staff.get("/api/pools/_simulator").statusCode());
   }
 }

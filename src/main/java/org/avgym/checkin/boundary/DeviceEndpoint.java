@@ -81,8 +81,8 @@ public class DeviceEndpoint {
     DeviceIdentity identity = device.get();
     session.setMaxTextMessageBufferSize(maxFrameBytes);
     session.setMaxBinaryMessageBufferSize(maxFrameBytes);
-    // Silent sessions are closed by DeviceSessions' heartbeat. A container idle timeout would
-    // also re-arm a scheduled task on every message sent or received: work on the answer path.
+    // Silent sessions are closed by DeviceSessions' heartbeat, not by a container idle timeout.
+    // (Tyrus re-arms its idle timer on every frame either way; TyrusTimers keeps that cheap.)
     session.setMaxIdleTimeout(0);
     session.getUserProperties().put(IDENTITY, identity);
     session

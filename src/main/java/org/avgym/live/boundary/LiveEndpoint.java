@@ -73,8 +73,7 @@ public class LiveEndpoint {
       return;
     }
     session.setMaxTextMessageBufferSize(maxFrameBytes);
-    // Silent clients are closed by the hub's heartbeat; a container idle timeout would re-arm a
-    // scheduled task on every frame of the fan-out.
+    // Silent clients are closed by the hub's heartbeat, not by a container idle timeout.
     session.setMaxIdleTimeout(0);
     SessionChannel channel = new SessionChannel(session, hub.sends());
     properties.put(SUBSCRIBER, hub.connect(channel));

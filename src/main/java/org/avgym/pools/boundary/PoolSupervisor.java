@@ -56,6 +56,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class PoolSupervisor implements PoolListener {
 
+  /** Topic of the deliveries an administrator sends to check a pool's endpoints. */
+  public static final String TEST_TOPIC = "test";
+
   /** Looked up once: {@code Json.*} searches for the provider on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -227,9 +230,6 @@ public class PoolSupervisor implements PoolListener {
       }
     }
   }
-
-  /** Topic of the deliveries an administrator sends to check a pool's endpoints. */
-  public static final String TEST_TOPIC = "test";
 
   /**
    * Puts {@code count} test deliveries into one pool's outbox (whatever topics it carries), so an

@@ -80,7 +80,7 @@ public class SimulatedGateway {
 
   @OnOpen
   public void open(Session session) {
-    session.setMaxIdleTimeout(0); // see PooledConnection.onOpen: the peer's checks find the dead
+    session.setMaxIdleTimeout(0); // its peer's health checks find a dead connection
     Knobs knobs = Knobs.of(session.getRequestParameterMap());
     session.getUserProperties().put(KNOBS, knobs);
     GatewayStats.opened(knobs.name());

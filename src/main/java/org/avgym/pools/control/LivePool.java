@@ -100,7 +100,7 @@ public final class LivePool {
   private final AtomicLong overflow = new AtomicLong();
   private final AtomicLong failovers = new AtomicLong();
   private volatile long lastFailoverNanos;
-  private volatile long maxFailoverNanos;
+  private final AtomicLong maxFailoverNanos = new AtomicLong();
   private volatile PoolDefinition definition;
   private volatile LoadBalancingStrategy strategy;
   private volatile boolean destroyed;
@@ -418,10 +418,10 @@ public final class LivePool {
    * A delivery that failed on one connection was acked through another, {@code took} after it was
    * first sent: what the receiving system saw as its delay, the ack timeout included.
    */
-  private synchronized void failedOver(Duration took) {
+  private void failedOver(Duration took) {
     failovers.incrementAndGet();
     lastFailoverNanos = took.toNanos();
-    maxFailoverNanos = Math.max(maxFailoverNanos, lastFailoverNanos);
+    maxFailoverNanos.accumulateAndGet(took.toNanos(), Math::max);
     listener.failedOver(name, took);
   }
 
@@ -681,7 +681,7 @@ public final class LivePool {
         overflow.get(),
         failovers.get(),
         Math.round(lastFailoverNanos / 1e4) / 100.0,
-        Math.round(maxFailoverNanos / 1e4) / 100.0,
+        Math.round(maxFailoverNanos.get() / 1e4) / 100.0,
         Math.round(deliveriesPerSecond * 10) / 10.0,
         connections.stream().map(c -> c.view(now, candidate(c, now).effectiveWeight())).toList());
   }

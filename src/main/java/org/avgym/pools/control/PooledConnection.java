@@ -84,9 +84,7 @@ public final class PooledConnection extends Endpoint {
         String.class, (MessageHandler.Whole<String>) text -> pool.onText(this, text));
     opened.addMessageHandler(
         PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> pool.onPong(this));
-    // No container idle timeout: the pool's health checks find a dead connection, and Tyrus
-    // re-arms a scheduled task (with a ServiceLoader scan) on every frame while one is set; with a
-    // thousand checked connections that was most of the checking cost.
+    // No container idle timeout: the pool's health checks find a dead connection.
     opened.setMaxIdleTimeout(0);
     session = opened;
   }
