@@ -8,8 +8,10 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -338,6 +340,80 @@ class PoolsIT {
         404, admin().post("/api/pools/no-such-pool/test-events", "{\"count\":1}").statusCode());
     assertEquals(
         50, pool(name).getJsonNumber("enqueued").longValue(), "refused requests sent nothing");
+  }
+
+  @Test
+  void aFullOutboxRefusesCountsAndAlertsInsteadOfGrowing() {
+    String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> made =
+        admin()
+            .post(
+                "/api/pools",
+                "{\"name\":\""
+                    + name
+                    + "\",\"outboxLimit\":5,\"endpoints\":[{\"url\":\"ws://127.0.0.1:1/nowhere\"}]}");
+    assertEquals(201, made.statusCode(), made.body());
+    created.add(name);
+    HttpResponse<String> sent;
+    try (WsClient alerts =
+        WsClient.connect(
+            WsClient.ws(base, "/ws/live"),
+            Map.of(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            (Deployments.ADMIN + ":" + Deployments.ADMIN_PASSWORD)
+                                .getBytes(StandardCharsets.UTF_8))))) {
+      alerts.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
+      alerts.nextOfType("subscribed", WAIT);
+      sent = admin().post("/api/pools/" + name + "/test-events", "{\"count\":20}");
+      assertEquals(200, sent.statusCode(), sent.body());
+      assertOverflowAlert(alerts, name);
+    }
+    assertEquals(5, Api.json(sent).getInt("accepted"));
+    assertEquals(15, Api.json(sent).getInt("overflowed"));
+    JsonObject pool = pool(name);
+    assertEquals(5, pool.getInt("outboxDepth"));
+    assertEquals(15, pool.getJsonNumber("overflow").longValue());
+    Api anonymous = Api.at(base);
+    String metrics =
+        anonymous
+            .send(anonymous.request("/metrics").setHeader("Accept", "text/plain").GET().build())
+            .body();
+    assertTrue(
+        metrics
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("avgym_pool_outbox_overflow_total")
+                        && l.contains("pool=\"" + name + "\"")
+                        && l.endsWith(" 15.0")),
+        "overflow metric for "
+            + name
+            + ": "
+            + metrics.lines().filter(l -> l.contains(name)).toList());
+  }
+
+  /** Waits for the pool.overflow alert of {@code pool} on the live alerts topic. */
+  private static void assertOverflowAlert(WsClient alerts, String pool) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonObject frame = alerts.nextJson(WAIT);
+      List<JsonObject> events =
+          "batch".equals(frame.getString("type", ""))
+              ? frame.getJsonArray("events").getValuesAs(JsonObject.class)
+              : List.of(frame);
+      for (JsonObject event : events) {
+        JsonObject data = event.getJsonObject("data");
+        if (data != null
+            && "pool.overflow".equals(data.getString("kind", ""))
+            && pool.equals(data.getString("pool", ""))) {
+          return;
+        }
+      }
+    }
+    throw new AssertionError("no pool.overflow alert for " + pool);
   }
 
   @Test

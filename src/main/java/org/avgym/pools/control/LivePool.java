@@ -1,7 +1,6 @@
 package org.avgym.pools.control;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.WebSocketContainer;
@@ -162,24 +161,30 @@ public final class LivePool {
       return true;
     }
     String id = UUID.randomUUID().toString();
-    JsonValue data = JSON.createReader(new StringReader(dataJson)).readValue();
+    // The data is already a JSON document (rendered once for every observer): splice it in rather
+    // than parse and print it again; this runs on a device's answer path, once per pool.
     String frame =
-        JSON.createObjectBuilder()
-            .add("type", "deliver")
-            .add("id", id)
-            .add("topic", topic)
-            .add("data", data)
-            .build()
-            .toString();
+        "{\"type\":\"deliver\",\"id\":\""
+            + id
+            + "\",\"topic\":\""
+            + topic
+            + "\",\"data\":"
+            + dataJson
+            + "}";
+    int limit = definition.settings().outboxLimit();
+    boolean accepted;
     synchronized (this) {
-      if (pending.size() >= definition.settings().outboxLimit()) {
-        long total = overflow.incrementAndGet();
-        listener.overflowed(name, total, definition.settings().outboxLimit());
-        return false;
+      accepted = pending.size() < limit;
+      if (accepted) {
+        Delivery delivery = new Delivery(id, frame);
+        pending.put(id, delivery);
+        queue.addLast(delivery);
       }
-      Delivery delivery = new Delivery(id, frame);
-      pending.put(id, delivery);
-      queue.addLast(delivery);
+    }
+    if (!accepted) {
+      // Counted and alerted outside the pool's monitor: the listener logs and publishes.
+      listener.overflowed(name, overflow.incrementAndGet(), limit);
+      return false;
     }
     enqueued.incrementAndGet();
     scheduleDrain();
