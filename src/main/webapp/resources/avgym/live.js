@@ -3,11 +3,14 @@
  * dashboard's session cookie, keeps the epoch and sequence numbers, and resumes after a
  * reconnect. When the server says it could not recover what was missed, it reloads state
  * from the REST API. Every value is written with textContent: nothing from the wire is HTML.
+ * Pages without the overview that want check-ins as they happen (the check-in log) mark an element
+ * with data-live-checkins; every check-in is also dispatched as an "avgym:checkin" DOM event, which
+ * the check-in log and the desk pop-up listen to.
  */
 (function () {
   "use strict";
   var root = document.getElementById("live-overview");
-  if (!root) {
+  if (!root && !document.querySelector("[data-live-checkins]")) {
     return;
   }
   var TOPICS = ["checkins", "occupancy", "alerts"];
@@ -19,8 +22,12 @@
   var position = null; // {epoch, seq: {topic: n}}
   var retry = 0;
   var locations = {};
+  var arrivedDuringReload = null;
 
   function setStatus(text, state) {
+    if (!status) {
+      return;
+    }
     status.textContent = text;
     status.className = "avgym-live-status avgym-live-" + state;
   }
@@ -41,6 +48,9 @@
   }
 
   function addCheckin(data, atTop) {
+    if (!feed) {
+      return;
+    }
     var row = document.createElement("tr");
     row.className = "avgym-feed-row decision-row-" + data.decision;
     row.setAttribute("data-checkin-id", data.checkinId != null ? data.checkinId : data.id);
@@ -63,6 +73,9 @@
   }
 
   function renderOccupancy() {
+    if (!occupancy) {
+      return;
+    }
     var codes = Object.keys(locations).sort();
     occupancy.textContent = "";
     if (codes.length === 0) {
@@ -111,6 +124,9 @@
   }
 
   function reload() {
+    if (!root) {
+      return;
+    }
     getJson("/api/occupancy").then(function (list) {
       if (Array.isArray(list)) {
         locations = {};
@@ -120,11 +136,22 @@
         renderOccupancy();
       }
     });
+    // Check-ins pushed while the list loads may be newer than what it returns: kept, not wiped.
+    arrivedDuringReload = [];
     getJson("/api/checkins?size=" + MAX_ROWS).then(function (page) {
       var items = page && Array.isArray(page.items) ? page.items : [];
+      var arrived = arrivedDuringReload || [];
+      arrivedDuringReload = null;
+      var listed = {};
       feed.textContent = "";
       items.forEach(function (item) {
+        listed[item.id] = true;
         addCheckin(item, false);
+      });
+      arrived.forEach(function (data) {
+        if (!listed[data.checkinId]) {
+          addCheckin(data, true);
+        }
       });
       empty.hidden = feed.rows.length > 0;
     });
@@ -136,14 +163,18 @@
     }
     var data = event.data || {};
     if (event.topic === "checkins") {
+      if (arrivedDuringReload) {
+        arrivedDuringReload.push(data);
+      }
       addCheckin(data, true);
+      document.dispatchEvent(new CustomEvent("avgym:checkin", { detail: data }));
     } else if (event.topic === "occupancy") {
       var known = locations[data.location] || { name: data.location };
       known.occupancy = data.occupancy;
       known.capacity = data.capacity;
       locations[data.location] = known;
       renderOccupancy();
-    } else if (event.topic === "alerts" && window.PF && PF("growl")) {
+    } else if (event.topic === "alerts" && root && window.PF && PF("growl")) {
       showAlert(data);
     }
   }

@@ -109,6 +109,9 @@ class DashboardIT {
       for (String page :
           List.of(
               "members.xhtml",
+              "signup.xhtml",
+              "checkins.xhtml",
+              "admin/alerts.xhtml",
               "admin/locations.xhtml",
               "admin/plans.xhtml",
               "admin/devices.xhtml",
@@ -317,14 +320,7 @@ class DashboardIT {
   @Test
   void staffSeesNoAdminActionsAndIsRefusedTheAdminPages() {
     String name = Fixtures.unique("desk");
-    HttpResponse<String> created =
-        admin()
-            .post(
-                "/api/staff-users",
-                "{\"username\":\""
-                    + name
-                    + "\",\"displayName\":\"Desk\",\"password\":\"desk-password-1\",\"role\":\"STAFF\"}");
-    assertEquals(201, created.statusCode(), created.body());
+    new Fixtures(admin()).staffUser(name, "desk-password-1", "STAFF");
     try (Browser browser = new Browser()) {
       browser.logIn(base.toString(), name, "desk-password-1");
       browser.waitFor(By.id("tabs"));
@@ -367,6 +363,9 @@ class DashboardIT {
     pages.put("overview + all tabs (index)", "index.xhtml");
     pages.put("member search", "members.xhtml?q=an");
     pages.put("member page", "member.xhtml?id=" + member);
+    pages.put("sign-up", "signup.xhtml");
+    pages.put("check-in log", "checkins.xhtml");
+    pages.put("admin/alerts", "admin/alerts.xhtml");
     pages.put("admin/locations", "admin/locations.xhtml");
     pages.put("admin/plans", "admin/plans.xhtml");
     pages.put("admin/devices", "admin/devices.xhtml");

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /** A small HTTP client for ITs: real requests to the deployed application on loopback. */
 public final class Api {
@@ -36,10 +37,14 @@ public final class Api {
   }
 
   public Api as(String user, String password) {
-    String token =
-        Base64.getEncoder()
+    return new Api(base, basic(user, password));
+  }
+
+  /** An HTTP Basic {@code Authorization} header value. */
+  public static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new Api(base, "Basic " + token);
   }
 
   public Api anonymous() {
@@ -101,41 +106,70 @@ public final class Api {
    * JSESSIONID=…}).
    */
   public String formLogin(String user, String password) {
-    HttpResponse<String> page = get("/login.xhtml");
-    java.util.regex.Matcher viewState =
-        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
-            .matcher(page.body());
-    if (!viewState.find()) {
-      throw new IllegalStateException("no view state on the login page");
-    }
-    String cookie = cookie(page);
-    String form =
-        "login=login&login%3Ausername="
-            + encode(user)
-            + "&login%3Apassword="
-            + encode(password)
-            + "&login%3Asubmit=&jakarta.faces.ViewState="
-            + encode(viewState.group(1));
-    HttpResponse<String> posted =
-        send(
-            HttpRequest.newBuilder(uri("/login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
+    HttpResponse<String> posted = loginForm(user, password);
     if (posted.statusCode() != 302) {
       throw new IllegalStateException("login failed: " + posted.statusCode());
     }
-    String renewed = cookie(posted);
-    return renewed.isEmpty() ? cookie : renewed;
+    return cookie(posted);
   }
 
-  private static String cookie(HttpResponse<String> response) {
-    return response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("JSESSIONID="))
-        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-        .findFirst()
-        .orElse("");
+  /** Submits the login page's form as a browser would; the answer to the POST. */
+  public HttpResponse<String> loginForm(String user, String password) {
+    return submit(
+        "/login.xhtml", "", "login", Map.of("username", user, "password", password), "submit");
+  }
+
+  /**
+   * Loads a Faces page with the session {@code cookie} (may be empty) and submits its form {@code
+   * form} as a browser would: the fields by their ids within the form, the view state, the button,
+   * and the CSP nonce that PrimeFaces' script adds to every postback. The answer to the POST.
+   */
+  public HttpResponse<String> submit(
+      String page, String cookie, String form, Map<String, String> fields, String button) {
+    HttpRequest.Builder get = request(page).GET();
+    if (!cookie.isEmpty()) {
+      get.header("Cookie", cookie);
+    }
+    HttpResponse<String> loaded = send(get.build());
+    java.util.regex.Matcher viewState =
+        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
+            .matcher(loaded.body());
+    if (!viewState.find()) {
+      throw new IllegalStateException("no view state on " + page + ": " + loaded.statusCode());
+    }
+    String session = cookie.isEmpty() ? cookie(loaded) : cookie;
+    StringBuilder body = new StringBuilder(encode(form)).append('=').append(encode(form));
+    fields.forEach(
+        (id, value) ->
+            body.append('&').append(encode(form + ":" + id)).append('=').append(encode(value)));
+    body.append('&').append(encode(form + ":" + button)).append('=');
+    body.append("&jakarta.faces.ViewState=").append(encode(viewState.group(1)));
+    java.util.regex.Matcher nonce =
+        java.util.regex.Pattern.compile("nonce=\"([^\"]+)\"").matcher(loaded.body());
+    if (nonce.find()) {
+      body.append("&primefaces.nonce=").append(encode(nonce.group(1)));
+    }
+    HttpRequest.Builder post =
+        HttpRequest.newBuilder(uri(page))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    if (!session.isEmpty()) {
+      post.header("Cookie", session);
+    }
+    return send(post.build());
+  }
+
+  /**
+   * The session cookies a response sets ({@code JSESSIONID=…} and, for a session kept in the data
+   * grid, Payara's {@code JSESSIONIDVERSION=…}, which must travel with it), or an empty string.
+   */
+  public static String cookie(HttpResponse<String> response) {
+    return String.join(
+        "; ",
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("JSESSIONIDVERSION="))
+            .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+            .toList());
   }
 
   private static String encode(String value) {

@@ -33,6 +33,19 @@ public final class Browser implements AutoCloseable {
 
   /** A browser whose window is {@code width} × {@code height} CSS pixels (a tablet: 768 × 1024). */
   public Browser(int width, int height) {
+    this(width, height, new String[0]);
+  }
+
+  /**
+   * A browser with Chromium's fake webcam (a test pattern), granted without asking, as the desk's
+   * camera for p:photoCam.
+   */
+  public static Browser withWebcam() {
+    return new Browser(
+        1280, 900, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+  }
+
+  private Browser(int width, int height, String... extra) {
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -56,6 +69,7 @@ public final class Browser implements AutoCloseable {
           "--no-first-run",
           "--window-size=" + width + "," + height,
           "--user-data-dir=" + Files.createTempDirectory("avgym-chromium"));
+      options.addArguments(extra);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -138,6 +152,21 @@ public final class Browser implements AutoCloseable {
 
   public byte[] screenshot() {
     return driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+  }
+
+  /** Saves a screenshot as {@code name}.png when {@code -Davgym.screenshots.dir} is set. */
+  public void saveScreenshot(String name) {
+    String dir = System.getProperty("avgym.screenshots.dir");
+    if (dir == null || dir.isBlank()) {
+      return;
+    }
+    try {
+      java.nio.file.Path path = java.nio.file.Path.of(dir).resolve(name + ".png");
+      Files.createDirectories(path.getParent());
+      Files.write(path, screenshot());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -28,6 +28,9 @@ public final class Deployments {
     all.put("avgym.admin.username", ADMIN);
     all.put("avgym.admin.password", ADMIN_PASSWORD);
     all.put("avgym.demo.enabled", "false");
+    // Test peers (receivers, the simulated gateway) listen on loopback, which pools may not
+    // reach by default.
+    all.put("avgym.pools.allowed-networks", "127.0.0.0/8");
     all.putAll(settings);
     String properties =
         all.entrySet().stream()

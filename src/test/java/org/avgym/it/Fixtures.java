@@ -115,6 +115,22 @@ public final class Fixtures {
     return new DeviceKey(device.getJsonNumber("id").longValue(), code, device.getString("token"));
   }
 
+  /** A staff user created over the API, as the API answered (never with a password). */
+  public JsonObject staffUser(String username, String password, String role) {
+    return created(
+        admin.post(
+            "/api/staff-users",
+            "{\"username\":\""
+                + username
+                + "\",\"displayName\":\"Staff "
+                + username
+                + "\",\"password\":\""
+                + password
+                + "\",\"role\":\""
+                + role
+                + "\"}"));
+  }
+
   private static JsonObject created(HttpResponse<String> response) {
     assertEquals(201, response.statusCode(), response.body());
     return Api.json(response);

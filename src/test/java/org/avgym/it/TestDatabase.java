@@ -93,4 +93,25 @@ public final class TestDatabase {
     URI uri = URI.create(postgresUrl().orElseThrow().substring("jdbc:".length()));
     return uri.getHost();
   }
+
+  /**
+   * Runs one statement on the configured PostgreSQL database, for a state the API cannot make (the
+   * first administrator's generated password, for one); the rows it changed.
+   */
+  public static int update(String sql, Object... parameters) {
+    String url = postgresUrl().orElseThrow();
+    try (java.sql.Connection connection =
+            java.sql.DriverManager.getConnection(
+                url,
+                setting("avgym.test.db.user").orElse("avgym"),
+                setting("avgym.test.db.password").orElse("avgym"));
+        java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

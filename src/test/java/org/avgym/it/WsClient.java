@@ -57,6 +57,22 @@ public final class WsClient implements AutoCloseable {
     paused = true;
   }
 
+  /** A live client (§2) with these credentials, subscribed to the topics. */
+  public static WsClient subscribed(
+      java.net.URL base, String authorization, Duration wait, String... topics) {
+    WsClient live = connect(ws(base, "/ws/live"), Map.of("Authorization", authorization));
+    live.send("{\"type\":\"subscribe\",\"topics\":[\"" + String.join("\",\"", topics) + "\"]}");
+    live.nextOfType("subscribed", wait);
+    return live;
+  }
+
+  /** A device session (§1) with the device's token, past its welcome frame. */
+  public static WsClient device(java.net.URL base, String token, Duration wait) {
+    WsClient device = connect(ws(base, "/ws/devices"), Map.of("Authorization", "Bearer " + token));
+    device.nextOfType("welcome", wait);
+    return device;
+  }
+
   public static URI ws(java.net.URL base, String path) {
     return URI.create(base.toString().replaceFirst("^http", "ws").replaceAll("/+$", "") + path);
   }
@@ -99,6 +115,26 @@ public final class WsClient implements AutoCloseable {
         return frame;
       }
     }
+  }
+
+  /** The next {@code count} events of a topic, whether sent alone or in batches. */
+  public java.util.List<JsonObject> events(String topic, int count, Duration timeout) {
+    java.util.List<JsonObject> events = new java.util.ArrayList<>();
+    while (events.size() < count) {
+      JsonObject frame = nextJson(timeout);
+      if ("event".equals(frame.getString("type"))) {
+        if (topic.equals(frame.getString("topic"))) {
+          events.add(frame);
+        }
+      } else if ("batch".equals(frame.getString("type"))) {
+        for (JsonObject event : frame.getJsonArray("events").getValuesAs(JsonObject.class)) {
+          if (topic.equals(event.getString("topic"))) {
+            events.add(event);
+          }
+        }
+      }
+    }
+    return events;
   }
 
   public String poll(Duration timeout) {

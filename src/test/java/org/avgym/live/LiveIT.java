@@ -10,7 +10,6 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -116,22 +115,7 @@ class LiveIT {
   }
 
   private static List<JsonObject> events(WsClient client, String topic, int count) {
-    List<JsonObject> events = new ArrayList<>();
-    while (events.size() < count) {
-      JsonObject frame = client.nextJson(WAIT);
-      if ("event".equals(frame.getString("type"))) {
-        if (topic.equals(frame.getString("topic"))) {
-          events.add(frame);
-        }
-      } else if ("batch".equals(frame.getString("type"))) {
-        for (JsonObject event : frame.getJsonArray("events").getValuesAs(JsonObject.class)) {
-          if (topic.equals(event.getString("topic"))) {
-            events.add(event);
-          }
-        }
-      }
-    }
-    return events;
+    return client.events(topic, count, WAIT);
   }
 
   @Test

@@ -48,6 +48,8 @@ class PoolsIT {
     TestDatabase.Proxied db = TestDatabase.proxied();
     database = db.proxy();
     Map<String, String> settings = db.settings();
+    // The built-in simulated gateway is the endpoint of these pools; it is off by default.
+    settings.put("avgym.pools.simulator.enabled", "true");
     settings.put("avgym.devices.rate-per-second", "100");
     settings.put("avgym.devices.rate-burst", "100");
     return Deployments.avgym(settings);
@@ -286,7 +288,14 @@ class PoolsIT {
           driver,
           d ->
               d.findElements(By.cssSelector(".avgym-pool-connections td")).stream()
-                  .anyMatch(td -> td.getText().equals(url)));
+                  .anyMatch(
+                      td -> td.getText().equals(org.avgym.pools.control.PoolRules.shown(url))));
+      String driverId = pool(name).getString("driver");
+      Browser.until(
+          driver,
+          d ->
+              d.findElements(By.cssSelector(".avgym-pool-facts")).stream()
+                  .anyMatch(p -> p.getText().contains("driven by " + driverId)));
 
       Browser.choose(driver, "tabs:pool-board:pools-target", name);
       driver.findElement(By.id("tabs:pool-board:pools-url")).sendKeys("http://127.0.0.1/events");

@@ -6,11 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.avgym.analytics.control.AlertPreview;
+import org.avgym.analytics.control.SampledMetrics;
 import org.avgym.analytics.entity.AlertRule;
 import org.avgym.analytics.entity.AlertRuleInput;
 import org.avgym.analytics.entity.AlertRuleView;
+import org.avgym.analytics.entity.AlertTransition;
 import org.avgym.analytics.entity.Comparison;
 import org.avgym.analytics.entity.Severity;
 import org.avgym.analytics.entity.StoredAlertRule;
@@ -21,10 +25,14 @@ import org.avgym.platform.control.Refusal;
 public class AlertRules {
 
   /** Fired after a rule was created, changed or deleted. */
-  public record Changed(String rule) {}
+  public record Changed(String rule) implements org.avgym.platform.entity.ClusterWide {}
+
+  /** The most samples a preview replays: a day of 10-second samples for 50 subjects. */
+  static final int PREVIEW_SAMPLES = 432_000;
 
   @PersistenceContext EntityManager em;
   @Inject Event<Changed> changed;
+  @Inject AnalyticsStore store;
 
   public List<AlertRuleView> all() {
     return em
@@ -66,6 +74,17 @@ public class AlertRules {
     stored.apply(rule, hysteresis(input));
     changed.fire(new Changed(rule.name()));
     return stored.view();
+  }
+
+  /**
+   * When the rule as given would have fired and resolved over the stored samples of the last {@code
+   * window}, oldest first; checked like a rule to save, but nothing is stored.
+   */
+  public List<AlertTransition> preview(AlertRuleInput input, Duration window) {
+    AlertRule rule = validate(input, null);
+    Instant now = Instant.now();
+    return AlertPreview.replay(
+        rule, store.samples(rule.metric(), null, null, now.minus(window), now, PREVIEW_SAMPLES));
   }
 
   public void delete(long id) {
@@ -113,6 +132,18 @@ public class AlertRules {
     }
     if (input.threshold() == null || !Double.isFinite(input.threshold())) {
       throw Refusal.invalid("threshold", "threshold must be a finite number");
+    }
+    SampledMetrics.Metric known = SampledMetrics.find(metric).orElse(null);
+    if (known != null && !known.admits(input.threshold())) {
+      throw Refusal.invalid(
+          "threshold",
+          "threshold must be "
+              + known.range()
+              + " for "
+              + metric
+              + " ("
+              + known.description()
+              + ")");
     }
     long seconds = input.durationSeconds() == null ? 0 : input.durationSeconds();
     if (seconds < 0 || seconds > Duration.ofDays(1).toSeconds()) {

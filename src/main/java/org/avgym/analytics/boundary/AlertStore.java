@@ -19,7 +19,10 @@ public class AlertStore {
 
   @PersistenceContext EntityManager em;
 
-  /** Records a transition; returns the id of the alert row it opened or resolved. */
+  /**
+   * Records a transition; returns the id of the alert row it opened or resolved, empty when it
+   * changed nothing (the alert was open already, or nothing was open to resolve).
+   */
   public Optional<Long> record(AlertTransition transition) {
     String subject = transition.subject() == null ? Sample.INSTANCE : transition.subject();
     Optional<Alert> open =
@@ -35,7 +38,7 @@ public class AlertStore {
             .findFirst();
     if (transition.state() == AlertState.FIRING) {
       if (open.isPresent()) {
-        return Optional.of(open.get().view().id());
+        return Optional.empty(); // already open (another instance, or before a takeover)
       }
       Alert alert = new Alert(transition);
       em.persist(alert);
@@ -43,7 +46,7 @@ public class AlertStore {
       return Optional.of(alert.view().id());
     }
     open.ifPresent(a -> a.resolve(transition.value(), transition.at()));
-    return open.map(a -> a.view().id());
+    return open.map(a -> a.view().id()); // empty when nothing was open: already resolved
   }
 
   public List<AlertView> list(AlertState state, int max) {

@@ -19,6 +19,7 @@ import org.avgym.analytics.control.AnalyticsMetrics;
 import org.avgym.analytics.entity.AlertRule;
 import org.avgym.analytics.entity.AlertState;
 import org.avgym.analytics.entity.AlertTransition;
+import org.avgym.analytics.entity.AlertView;
 import org.avgym.analytics.entity.EventCategory;
 import org.avgym.analytics.entity.Sample;
 import org.avgym.analytics.entity.Severity;
@@ -53,6 +54,7 @@ public class Alerts {
   @PostConstruct
   void start() {
     reload();
+    restoreOpen();
   }
 
   public void reload() {
@@ -85,8 +87,27 @@ public class Alerts {
     }
   }
 
+  /** Takes over the alerts open in the database (after a restart, or the chain sampler moved). */
+  public void restoreOpen() {
+    try {
+      for (AlertView open : store.list(AlertState.FIRING, AlertEvaluator.DEFAULT_MAX_TRACKED)) {
+        evaluator.restoreOpen(open.rule(), open.subject(), open.firedAt());
+      }
+    } catch (RuntimeException e) {
+      metrics.failed("alert-restore");
+      LOG.log(Level.WARNING, "Could not take over the open alerts", e);
+    }
+  }
+
+  /**
+   * Stores, publishes and records a transition, unless it changed nothing stored: the alert was
+   * open already (fired by another instance) or already resolved, so each alert is announced once.
+   */
   private void announce(AlertTransition transition) {
     Long id = store.record(transition).orElse(null);
+    if (id == null) {
+      return;
+    }
     boolean firing = transition.state() == AlertState.FIRING;
     String subject = transition.subject() == null ? Sample.INSTANCE : transition.subject();
     String message =

@@ -122,4 +122,55 @@ public class AnalyticsStore {
         .setParameter("to", to)
         .getSingleResult();
   }
+
+  /** Check-ins per location code in {@code (from, to]}: all of them, and the denied ones. */
+  public record LocationCounts(long all, long denied) {}
+
+  public Map<String, LocationCounts> checkinsBetween(Instant from, Instant to) {
+    Map<String, LocationCounts> counts = new java.util.HashMap<>();
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT l.code, COUNT(*), SUM(CASE WHEN c.decision = 'DENIED' THEN 1 ELSE 0 END)"
+                    + " FROM checkin c JOIN location l ON l.id = c.location_id"
+                    + " WHERE c.server_time > ?1 AND c.server_time <= ?2 GROUP BY l.code")
+            .setParameter(1, from)
+            .setParameter(2, to)
+            .getResultList();
+    for (Object row : rows) {
+      Object[] values = (Object[]) row;
+      counts.put(
+          (String) values[0],
+          new LocationCounts(
+              ((Number) values[1]).longValue(),
+              values[2] == null ? 0 : ((Number) values[2]).longValue()));
+    }
+    return counts;
+  }
+
+  /** Enabled devices whose presence ran out, with when it did (device code to instant). */
+  public Map<String, Instant> absentDevices(Instant now) {
+    Map<String, Instant> absent = new java.util.HashMap<>();
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT code, present_until FROM device"
+                    + " WHERE enabled AND present_until IS NOT NULL AND present_until < ?1",
+                Object[].class)
+            .setParameter(1, now)
+            .getResultList();
+    for (Object row : rows) {
+      Object[] values = (Object[]) row;
+      absent.put((String) values[0], instant(values[1]));
+    }
+    return absent;
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof java.time.OffsetDateTime offset) {
+      return offset.toInstant();
+    }
+    return ((java.sql.Timestamp) value).toInstant();
+  }
 }

@@ -35,10 +35,14 @@ import org.avgym.checkin.entity.CheckinResult;
 import org.avgym.checkin.entity.Decision;
 import org.avgym.devices.entity.DeviceConnectivity;
 import org.avgym.live.entity.LiveConnectivity;
+import org.avgym.members.entity.MemberRegistered;
+import org.avgym.members.entity.MembershipSold;
 import org.avgym.platform.entity.ServerError;
+import org.avgym.pools.control.PoolRules;
 import org.avgym.pools.entity.ConnectionState;
 import org.avgym.pools.entity.PoolChanged;
 import org.avgym.pools.entity.PoolConnectionChanged;
+import org.avgym.security.entity.LoginLocked;
 import org.avgym.security.entity.StaffLogin;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -208,6 +212,36 @@ public class EventTracker {
     }
   }
 
+  /** Sign-ups at the desk or through the API, named by the staff member who made them. */
+  public void onSignUp(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) MemberRegistered registered) {
+    record(
+        EventCategory.USER,
+        "member.signup",
+        registered.staffUser(),
+        Severity.INFO,
+        "member " + registered.memberId() + " " + registered.name());
+  }
+
+  /** Sales, renewals and plan changes: membership.sale, membership.renewal, .plan_change. */
+  public void onSale(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipSold sold) {
+    record(
+        EventCategory.USER,
+        "membership." + sold.origin(),
+        sold.staffUser(),
+        Severity.INFO,
+        "membership "
+            + sold.membershipId()
+            + " of member "
+            + sold.memberId()
+            + ": "
+            + sold.plan()
+            + " from "
+            + sold.startsAt()
+            + " to "
+            + sold.endsAt());
+  }
+
   public void onLogin(@Observes StaffLogin login) {
     record(
         EventCategory.USER,
@@ -215,6 +249,19 @@ public class EventTracker {
         login.user(),
         login.succeeded() ? Severity.INFO : Severity.WARNING,
         "from " + login.remoteAddress());
+  }
+
+  public void onLoginLocked(@Observes LoginLocked locked) {
+    record(
+        EventCategory.USER,
+        "login.locked",
+        locked.key(),
+        Severity.WARNING,
+        "logins for the "
+            + locked.kind()
+            + " refused for "
+            + locked.lockedFor().toSeconds()
+            + " s after too many failures");
   }
 
   public void onServerError(@Observes ServerError error) {
@@ -289,7 +336,7 @@ public class EventTracker {
         type,
         change.pool(),
         severity,
-        change.url()
+        PoolRules.shown(change.url())
             + " "
             + from.name().toLowerCase(Locale.ROOT)
             + " -> "

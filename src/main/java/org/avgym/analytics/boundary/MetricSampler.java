@@ -13,8 +13,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -29,7 +27,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.avgym.analytics.control.AnalyticsMetrics;
@@ -37,9 +34,6 @@ import org.avgym.analytics.control.CounterDelta;
 import org.avgym.analytics.control.PoolHealthSource;
 import org.avgym.analytics.control.SpikeDetector;
 import org.avgym.analytics.entity.Sample;
-import org.avgym.checkin.entity.CheckinRecorded;
-import org.avgym.checkin.entity.Decision;
-import org.avgym.devices.entity.DeviceConnectivity;
 import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
 import org.avgym.locations.boundary.Locations;
@@ -59,7 +53,9 @@ import org.eclipse.microprofile.metrics.Timer;
  * and feeds them to the alert rules. Every sample carries this instance's id, so that instances
  * sharing a database keep their samples apart. A programmatic interval timer rather than
  * {@code @Schedule}, so that tests can shorten the interval by configuration; non-persistent, so
- * every instance samples itself, which is what a per-instance metric means.
+ * every instance samples itself, which is what a per-instance metric means. The chain-wide figures
+ * (check-ins per location counted in the database, occupancy, devices whose presence ran out) are
+ * taken by one instance at a time, so their alerts fire once in a cluster.
  */
 @Singleton
 @Startup
@@ -72,6 +68,9 @@ public class MetricSampler {
   private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Logger LOG = Logger.getLogger(MetricSampler.class.getName());
+
+  /** The lock of the chain-wide samples. */
+  static final String CHAIN_LOCK = "cluster-sampler";
 
   public static final List<String> PERFORMANCE_METRICS =
       List.of(
@@ -86,6 +85,7 @@ public class MetricSampler {
   @Inject Event<Publication> publications;
   @Inject Instance<PoolHealthSource> pools;
   @Inject ThisInstance thisInstance;
+  @Inject SchedulerLock lock;
 
   @Inject
   @ConfigProperty(name = "avgym.analytics.sample-interval-ms", defaultValue = "10000")
@@ -99,9 +99,9 @@ public class MetricSampler {
   private final CounterDelta decisions = new CounterDelta();
   private final CounterDelta decisionNanos = new CounterDelta();
   private final CounterDelta rejected = new CounterDelta();
-  private final Map<String, AtomicLong> checkinsByLocation = new ConcurrentHashMap<>();
-  private final AtomicLong denials = new AtomicLong();
-  private final Map<String, Instant> offlineSince = new ConcurrentHashMap<>();
+  private final java.util.Set<String> reportedOffline = ConcurrentHashMap.newKeySet();
+  private Instant lastChainSample;
+  private boolean heldChainSampling;
   private final SpikeDetector denialSpikes = new SpikeDetector();
   private String instance;
 
@@ -110,26 +110,6 @@ public class MetricSampler {
     instance = thisInstance.id();
     TimerConfig config = new TimerConfig("metric-sampler", false);
     timers.createIntervalTimer(intervalMs, intervalMs, config);
-  }
-
-  public void onCheckin(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckinRecorded event) {
-    if (!event.result().replayed()) {
-      checkinsByLocation
-          .computeIfAbsent(event.result().location(), l -> new AtomicLong())
-          .incrementAndGet();
-      if (event.result().decision() == Decision.DENIED) {
-        denials.incrementAndGet();
-      }
-    }
-  }
-
-  public void onDevice(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceConnectivity connectivity) {
-    if (connectivity.online()) {
-      offlineSince.put(connectivity.device(), Instant.MAX);
-    } else {
-      offlineSince.put(connectivity.device(), connectivity.at());
-    }
   }
 
   @Timeout
@@ -212,13 +192,46 @@ public class MetricSampler {
     }
     add(samples, at, "poolHealth", "", worstPool);
 
-    double perMinute = 60.0 / seconds;
+    boolean holds = holdsChainSampling();
+    if (holds && !heldChainSampling) {
+      alerts.restoreOpen(); // what the previous holder opened resolves here
+    }
+    heldChainSampling = holds;
+    if (holds) {
+      chain(samples, at, seconds);
+    }
+    return samples;
+  }
+
+  /**
+   * Whether this instance takes the chain-wide samples this round: one instance at a time does (the
+   * {@code cluster-sampler} lock, held for two intervals and renewed every round), so that their
+   * alerts fire once however many instances run.
+   */
+  private boolean holdsChainSampling() {
+    try {
+      return lock.hold(CHAIN_LOCK, instance, Duration.ofMillis(2 * intervalMs));
+    } catch (RuntimeException e) {
+      metrics.failed("chain-lock");
+      LOG.log(Level.FINE, "Could not take the chain sampling lock", e);
+      return false;
+    }
+  }
+
+  /** Check-ins per location (from the database, so every instance's count), occupancy, devices. */
+  private void chain(List<Sample> samples, Instant at, double seconds) {
+    Instant from = lastChainSample == null ? at.minusMillis(intervalMs) : lastChainSample;
+    lastChainSample = at;
+    Map<String, AnalyticsStore.LocationCounts> counts = store.checkinsBetween(from, at);
+    double perMinute = 60.0 / Math.max(seconds, Duration.between(from, at).toMillis() / 1000.0);
     long total = 0;
+    long denied = 0;
     for (Location location : locations.all()) {
-      AtomicLong counter = checkinsByLocation.get(location.getCode());
-      long n = counter == null ? 0 : counter.getAndSet(0);
-      total += n;
-      add(samples, at, "checkinsPerMinute", location.getCode(), n * perMinute);
+      AnalyticsStore.LocationCounts n =
+          counts.getOrDefault(location.getCode(), new AnalyticsStore.LocationCounts(0, 0));
+      total += n.all();
+      denied += n.denied();
+      add(samples, at, "checkinsPerMinute", location.getCode(), n.all() * perMinute);
       add(samples, at, "occupancy", location.getCode(), location.getOccupancy());
       if (location.getCapacity() > 0) {
         add(
@@ -230,16 +243,23 @@ public class MetricSampler {
       }
     }
     add(samples, at, "checkinsPerMinute", "", total * perMinute);
-    add(samples, at, "denialSpikeRatio", "", denialSpikes.observe(denials.getAndSet(0)).ratio());
-    for (Map.Entry<String, Instant> device : offlineSince.entrySet()) {
-      Instant since = device.getValue();
-      double offline = since == Instant.MAX ? 0 : Duration.between(since, at).toSeconds();
-      add(samples, at, "deviceOfflineSeconds", device.getKey(), Math.max(0, offline));
-      if (since == Instant.MAX) {
-        offlineSince.remove(device.getKey(), since); // reported back online once: forget it
+    add(samples, at, "denialSpikeRatio", "", denialSpikes.observe(denied).ratio());
+    Map<String, Instant> absent = store.absentDevices(at);
+    for (Map.Entry<String, Instant> device : absent.entrySet()) {
+      add(
+          samples,
+          at,
+          "deviceOfflineSeconds",
+          device.getKey(),
+          Math.max(0, Duration.between(device.getValue(), at).toSeconds()));
+      reportedOffline.add(device.getKey());
+    }
+    for (String device : List.copyOf(reportedOffline)) {
+      if (!absent.containsKey(device)) {
+        add(samples, at, "deviceOfflineSeconds", device, 0); // back: reported once, then forgotten
+        reportedOffline.remove(device);
       }
     }
-    return samples;
   }
 
   private void add(List<Sample> samples, Instant at, String metric, String subject, double v) {

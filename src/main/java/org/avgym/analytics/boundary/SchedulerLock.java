@@ -36,6 +36,20 @@ public class SchedulerLock {
         == 1;
   }
 
+  /** Takes the lock when free or expired, or extends it when {@code owner} holds it already. */
+  public boolean hold(String name, String owner, Duration lease) {
+    Instant now = Instant.now();
+    return em.createNativeQuery(
+                "UPDATE scheduler_lock SET locked_until = ?1, owner = ?2"
+                    + " WHERE name = ?3 AND (locked_until < ?4 OR owner = ?2)")
+            .setParameter(1, now.plus(lease))
+            .setParameter(2, owner)
+            .setParameter(3, name)
+            .setParameter(4, now)
+            .executeUpdate()
+        == 1;
+  }
+
   public void release(String name, String owner) {
     em.createNativeQuery(
             "UPDATE scheduler_lock SET locked_until = ?1 WHERE name = ?2 AND owner = ?3")

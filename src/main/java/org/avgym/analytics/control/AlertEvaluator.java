@@ -119,6 +119,24 @@ public final class AlertEvaluator {
     return Optional.empty();
   }
 
+  /**
+   * Takes over an alert another instance (or this one before a restart) opened, so that it resolves
+   * here when its samples clear rather than staying open for ever.
+   */
+  public synchronized void restoreOpen(String ruleName, String subject, Instant firedAt) {
+    Key key = new Key(ruleName, subject);
+    Watch watch = watches.get(key);
+    if (watch == null) {
+      watch = track(key);
+      if (watch == null) {
+        return;
+      }
+      watch.breachSince = firedAt;
+      watch.lastSeen = firedAt;
+    }
+    watch.open = true;
+  }
+
   public synchronized boolean isOpen(String ruleName, String subject) {
     Watch watch = watches.get(new Key(ruleName, subject));
     return watch != null && watch.open;

@@ -90,7 +90,8 @@ public class CheckinDesk {
             location.getOccupancy(),
             !openVisits.isEmpty(),
             member == null ? Optional.empty() : lastEntry(member, location));
-    Verdict verdict = overridden(rules.evaluate(facts), request, member, openVisits.isEmpty());
+    Verdict ruled = rules.evaluate(facts);
+    Verdict verdict = overridden(ruled, request, member, openVisits.isEmpty());
 
     if (verdict.opensVisit()) {
       em.persist(new Visit(member.getId(), location.getId(), now));
@@ -120,7 +121,7 @@ public class CheckinDesk {
             verdict,
             location.getOccupancy());
     if (request.staffUser() != null) {
-      checkin.byStaff(request.staffUser(), request.staffReason());
+      checkin.byStaff(request.staffUser(), request.staffReason(), verdict != ruled);
     }
     em.persist(checkin);
     em.flush();

@@ -24,6 +24,7 @@ import org.avgym.checkin.entity.DeviceError;
 import org.avgym.checkin.entity.DeviceMessage;
 import org.avgym.devices.boundary.DeviceRegistry;
 import org.avgym.devices.entity.DeviceIdentity;
+import org.avgym.platform.control.FrameLimits;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -63,6 +64,9 @@ public class DeviceEndpoint {
 
   @OnOpen
   public void open(Session session) {
+    // First: fragments of a message are held to the limit before authentication too.
+    session.setMaxTextMessageBufferSize(maxFrameBytes);
+    session.setMaxBinaryMessageBufferSize(maxFrameBytes);
     Object token = session.getUserProperties().get(DeviceHandshake.TOKEN);
     Optional<DeviceIdentity> device;
     try {
@@ -79,15 +83,16 @@ public class DeviceEndpoint {
       return;
     }
     DeviceIdentity identity = device.get();
-    session.setMaxTextMessageBufferSize(maxFrameBytes);
-    session.setMaxBinaryMessageBufferSize(maxFrameBytes);
     // Silent sessions are closed by DeviceSessions' heartbeat, not by a container idle timeout.
     // (Tyrus re-arms its idle timer on every frame either way; TyrusTimers keeps that cheap.)
     session.setMaxIdleTimeout(0);
     session.getUserProperties().put(IDENTITY, identity);
     session
         .getUserProperties()
-        .put(BUCKET, new TokenBucket(ratePerSecond, burst, System.nanoTime()));
+        .put(
+            BUCKET,
+            sessions.bucket(
+                identity.id(), () -> new TokenBucket(ratePerSecond, burst, System.nanoTime())));
     session.getUserProperties().put(STRIKES, 0);
     sessions.opened(identity, session);
     LOG.fine(() -> "Device " + identity.code() + " connected");
@@ -99,6 +104,10 @@ public class DeviceEndpoint {
 
   @OnMessage
   public void text(Session session, String frame) {
+    if (FrameLimits.over(frame, maxFrameBytes)) {
+      tooBig(session);
+      return;
+    }
     DeviceIdentity device = (DeviceIdentity) session.getUserProperties().get(IDENTITY);
     if (device == null) {
       return;
@@ -122,6 +131,10 @@ public class DeviceEndpoint {
 
   @OnMessage
   public void binary(Session session, ByteBuffer frame) {
+    if (frame.remaining() > maxFrameBytes) {
+      tooBig(session);
+      return;
+    }
     if (session.getUserProperties().get(IDENTITY) != null && withinRate(session)) {
       reject(
           session,
@@ -147,6 +160,11 @@ public class DeviceEndpoint {
   public void failed(Session session, Throwable error) {
     DeviceIdentity device = (DeviceIdentity) session.getUserProperties().get(IDENTITY);
     String who = device == null ? "unauthenticated device" : "device " + device.code();
+    if (FrameLimits.overflowed(error)) {
+      LOG.fine(() -> "A frame of the " + who + " overflowed the container's frame buffer");
+      tooBig(session);
+      return;
+    }
     LOG.log(Level.FINE, "Error on the session of " + who, error);
   }
 
@@ -201,6 +219,14 @@ public class DeviceEndpoint {
                   DeviceError.RATE_LIMITED, null, null, "too many messages; slow down and retry")));
     }
     return false;
+  }
+
+  private void tooBig(Session session) {
+    metrics.rejected("TOO_BIG");
+    close(
+        session,
+        CloseReason.CloseCodes.getCloseCode(FrameLimits.TOO_BIG),
+        FrameLimits.TOO_BIG_REASON);
   }
 
   private void reject(Session session, DeviceError error) {

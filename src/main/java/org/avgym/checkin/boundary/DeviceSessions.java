@@ -23,8 +23,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.avgym.checkin.control.TokenBucket;
 import org.avgym.devices.entity.DeviceConnectivity;
 import org.avgym.devices.entity.DeviceIdentity;
 import org.avgym.devices.entity.DeviceRevoked;
@@ -55,6 +57,7 @@ public class DeviceSessions {
   int heartbeatSeconds;
 
   private final Map<Long, Set<Session>> byDevice = new ConcurrentHashMap<>();
+  private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
   private ScheduledFuture<?> heartbeat;
 
   @PostConstruct
@@ -89,6 +92,24 @@ public class DeviceSessions {
     if (sessions.size() == 1) {
       announce(device, true);
     }
+    // One session per device (PROTOCOL.md §1): the newest wins, so a device that reconnects after
+    // a half-open socket is served at once. The older ones are closed off this thread.
+    for (Session older : sessions) {
+      if (older != session) {
+        LOG.info(() -> "Device " + device.code() + " opened a new session: closing its older one");
+        workers.execute(
+            () ->
+                close(older, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "replaced")));
+      }
+    }
+  }
+
+  /**
+   * The device's rate bucket, shared by its sessions over time: reconnecting does not refill it.
+   * One per registered device that connected since start-up.
+   */
+  public TokenBucket bucket(long deviceId, Supplier<TokenBucket> fresh) {
+    return buckets.computeIfAbsent(deviceId, id -> fresh.get());
   }
 
   public void closed(DeviceIdentity device, Session session) {
@@ -116,6 +137,11 @@ public class DeviceSessions {
 
   public int count() {
     return byDevice.values().stream().mapToInt(Set::size).sum();
+  }
+
+  /** The devices with an open session on this instance. */
+  public Set<Long> connectedDevices() {
+    return Set.copyOf(byDevice.keySet());
   }
 
   public boolean online(long deviceId) {

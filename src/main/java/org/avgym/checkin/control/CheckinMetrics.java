@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.avgym.checkin.entity.Decision;
 import org.avgym.checkin.entity.ReasonCode;
+import org.avgym.platform.control.Timers;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
@@ -31,7 +31,7 @@ public class CheckinMetrics {
       Metadata.builder()
           .withName("avgym_checkin_decision")
           .withDescription("Time to decide and commit a check-in")
-          .withUnit(MetricUnits.SECONDS)
+          .withUnit(Timers.UNIT)
           .build();
   static final Metadata REJECTED =
       Metadata.builder()

@@ -123,11 +123,14 @@ public final class DeviceProtocol {
     if (value == null || value == JsonValue.NULL) {
       return null;
     }
+    // Control characters (CR, LF, …) are refused: ids are written to logs and stored.
     if (!(value instanceof JsonString string)
         || string.getString().isEmpty()
-        || string.getString().length() > MAX_ID) {
+        || string.getString().length() > MAX_ID
+        || string.getString().chars().anyMatch(Character::isISOControl)) {
       throw new Rejected(
-          DeviceError.invalid(null, "id", "id must be a string of 1 to " + MAX_ID + " characters"));
+          DeviceError.invalid(
+              null, "id", "id must be a string of 1 to " + MAX_ID + " printable characters"));
     }
     return string.getString();
   }

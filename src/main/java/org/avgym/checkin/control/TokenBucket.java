@@ -2,8 +2,8 @@ package org.avgym.checkin.control;
 
 /**
  * A per-device rate limit: {@code ratePerSecond} tokens a second up to {@code burst}; each message
- * takes one. Not thread-safe: one bucket belongs to one session, whose messages the container
- * delivers one at a time.
+ * takes one. One bucket belongs to one device and outlives its sessions (a reconnect does not
+ * refill it); synchronized, since a replaced session may still be delivering its last frame.
  */
 public final class TokenBucket {
 
@@ -22,9 +22,9 @@ public final class TokenBucket {
     this.last = nowNanos;
   }
 
-  public boolean tryTake(long nowNanos) {
+  public synchronized boolean tryTake(long nowNanos) {
     long elapsed = Math.max(0, nowNanos - last);
-    last = nowNanos;
+    last = Math.max(last, nowNanos);
     tokens = Math.min(burst, tokens + elapsed * ratePerNano);
     if (tokens >= 1) {
       tokens -= 1;

@@ -90,6 +90,10 @@ public class Checkin {
   @Column(name = "override_reason", length = 512)
   private String overrideReason;
 
+  /** Staff let this person in although the rules denied: recorded as warned, reasons kept. */
+  @Column(nullable = false)
+  private boolean overridden;
+
   protected Checkin() {}
 
   public Checkin(
@@ -121,10 +125,14 @@ public class Checkin {
     this.occupancyAfter = occupancyAfter;
   }
 
-  /** Records the staff member who made this decision by hand, and why. */
-  public void byStaff(String staffUser, String reason) {
+  /**
+   * Records the staff member who made this decision by hand, and why; {@code overridden} when they
+   * let in someone the rules denied.
+   */
+  public void byStaff(String staffUser, String reason, boolean overridden) {
     this.staffUser = staffUser;
     this.overrideReason = reason;
+    this.overridden = overridden;
   }
 
   public Long getId() {
@@ -196,5 +204,9 @@ public class Checkin {
 
   public String getOverrideReason() {
     return overrideReason;
+  }
+
+  public boolean isOverridden() {
+    return overridden;
   }
 }

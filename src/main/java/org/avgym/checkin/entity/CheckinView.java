@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * A recorded check-in as the API lists it. {@code device} is absent for manual check-ins, which
  * carry the staff user and their reason instead; {@code member} is absent for unknown credentials.
+ * {@code overridden} marks a check-in staff let through although the rules denied it.
  */
 public record CheckinView(
     long id,
@@ -22,7 +23,8 @@ public record CheckinView(
     List<ReasonCode> reasons,
     int occupancy,
     String staffUser,
-    String reason) {
+    String reason,
+    boolean overridden) {
 
   public static CheckinView of(Checkin checkin) {
     return new CheckinView(
@@ -42,6 +44,7 @@ public record CheckinView(
         checkin.getReasons(),
         checkin.getOccupancyAfter(),
         checkin.getStaffUser(),
-        checkin.getOverrideReason());
+        checkin.getOverrideReason(),
+        checkin.isOverridden());
   }
 }

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import org.avgym.security.boundary.StaffAuthentication;
 
 /** The login form. A refusal never says whether the user name exists. */
 @Named
@@ -48,7 +49,10 @@ public class LoginBean {
       case SEND_CONTINUE -> faces.responseComplete();
       default -> {
         password = null;
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, REFUSED, null));
+        // Throttled or busy: the mechanism says why; otherwise never whether the name exists.
+        Object why = external.getRequestMap().get(StaffAuthentication.REFUSAL);
+        String message = why instanceof String text ? text : REFUSED;
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
       }
     }
   }

@@ -13,6 +13,8 @@ import org.avgym.checkin.entity.CheckinView;
 import org.avgym.checkin.entity.CredentialStatus;
 import org.avgym.checkin.entity.VisitView;
 import org.avgym.members.boundary.Credentials;
+import org.avgym.members.boundary.MemberHistory;
+import org.avgym.members.boundary.MemberPhotos;
 import org.avgym.members.boundary.Members;
 import org.avgym.members.boundary.Memberships;
 import org.avgym.members.entity.CancelRequest;
@@ -21,6 +23,7 @@ import org.avgym.members.entity.CredentialView;
 import org.avgym.members.entity.FreezeRequest;
 import org.avgym.members.entity.MemberView;
 import org.avgym.members.entity.MembershipView;
+import org.avgym.members.entity.TimelineEntry;
 import org.avgym.platform.control.Refusal;
 
 /**
@@ -50,6 +53,8 @@ public class MemberPage implements Serializable {
   @Inject Memberships memberships;
   @Inject Credentials credentials;
   @Inject Checkins checkins;
+  @Inject MemberHistory history;
+  @Inject MemberPhotos photos;
   @Inject CurrentUser user;
 
   private Long id;
@@ -58,6 +63,9 @@ public class MemberPage implements Serializable {
   private List<CredentialView> credentialList = List.of();
   private List<CheckinView> recentCheckins = List.of();
   private List<VisitView> recentVisits = List.of();
+  private List<TimelineEntry> timeline = List.of();
+  private Long photoVersion;
+  private String qrShown;
 
   private Long selectedMembership;
   private Long selectedCredential;
@@ -87,6 +95,24 @@ public class MemberPage implements Serializable {
   private void reload() {
     membershipList = members.memberships(id).stream().map(MembershipView::of).toList();
     credentialList = members.credentials(id).stream().map(CredentialView::of).toList();
+    timeline = history.timeline(id);
+    photoVersion = photos.version(id).orElse(null);
+  }
+
+  public void showQr(CredentialView credential) {
+    qrShown = credential.value();
+  }
+
+  public String getQrShown() {
+    return qrShown;
+  }
+
+  public List<TimelineEntry> getTimeline() {
+    return timeline;
+  }
+
+  public Long getPhotoVersion() {
+    return photoVersion;
   }
 
   public void select(MembershipView membership) {

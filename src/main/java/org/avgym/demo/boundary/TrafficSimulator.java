@@ -19,6 +19,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -69,6 +70,11 @@ public class TrafficSimulator {
 
   /** An answer later than this is counted lost; the server will have rolled back or answered. */
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+  /** After this long without an answer the wait is worth a warning. */
+  private static final Duration READY_WAIT = Duration.ofMinutes(3);
 
   /** The server's repeat window: a second scan inside it shows REPEAT_SCAN. */
   private static final Duration REPEAT_WINDOW = Duration.ofSeconds(50);
@@ -141,6 +147,9 @@ public class TrafficSimulator {
   private DailyRhythm rhythm;
   private WebSocketContainer container;
   private ScheduledFuture<?> ticking;
+  private final long startedAt = System.nanoTime();
+  private volatile boolean serverReady;
+  private volatile boolean readyWarned;
   private Counter sent;
 
   @PostConstruct
@@ -218,7 +227,7 @@ public class TrafficSimulator {
     }
     try {
       URI target = target();
-      if (target == null) {
+      if (target == null || !serverReady(target)) {
         return;
       }
       Instant now = Instant.now();
@@ -234,6 +243,41 @@ public class TrafficSimulator {
       // An exception would cancel the schedule for good; log it and try again next tick.
       LOG.log(Level.WARNING, "Demo traffic tick failed; trying again next tick", e);
     }
+  }
+
+  /**
+   * Whether the server behind {@code target} answers: before its deployment is complete a device
+   * could not connect, so the devices wait for {@code /health/started} to answer 200 (asked once a
+   * tick, quietly) instead of failing and warning during every start.
+   */
+  private boolean serverReady(URI target) {
+    if (serverReady) {
+      return true;
+    }
+    URI started =
+        URI.create("http://" + target.getHost() + ":" + target.getPort() + "/health/started");
+    // HttpURLConnection: a blocking probe on this (managed) thread, no client threads of its own.
+    try {
+      HttpURLConnection connection = (HttpURLConnection) started.toURL().openConnection();
+      connection.setConnectTimeout((int) PROBE_TIMEOUT.toMillis());
+      connection.setReadTimeout((int) PROBE_TIMEOUT.toMillis());
+      try {
+        serverReady = connection.getResponseCode() == 200;
+      } finally {
+        connection.disconnect();
+      }
+    } catch (IOException e) {
+      LOG.fine(() -> "Demo traffic: the server does not answer yet: " + e);
+    }
+    if (serverReady) {
+      LOG.info(
+          () -> "Demo traffic: the server is ready; connecting " + devices.size() + " devices");
+    } else if (!readyWarned
+        && Duration.ofNanos(System.nanoTime() - startedAt).compareTo(READY_WAIT) > 0) {
+      readyWarned = true;
+      LOG.warning("Demo traffic waits: " + started + " has not answered 200 for " + READY_WAIT);
+    }
+    return serverReady;
   }
 
   private URI target() {

@@ -1,6 +1,6 @@
 package org.avgym.devices.entity;
 
-import java.io.Serializable;
+import org.avgym.platform.entity.ClusterWide;
 
 /** A device was disabled or its token rotated: its open sessions must end. */
-public record DeviceRevoked(long deviceId, String code, String why) implements Serializable {}
+public record DeviceRevoked(long deviceId, String code, String why) implements ClusterWide {}

@@ -56,8 +56,13 @@ public class DatabaseReadiness implements HealthCheck {
       probe.cancel(true);
       error = "no answer within " + timeoutMs + " ms";
     } catch (ExecutionException e) {
+      // Health data is public: it says what is down, never the exception's text (host names,
+      // users, driver details). The operator finds the exception in the log.
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+      error = "the connection or the probe query failed";
+      if (lastUp) {
+        LOG.log(java.util.logging.Level.WARNING, "The database probe failed", cause);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       error = "interrupted";

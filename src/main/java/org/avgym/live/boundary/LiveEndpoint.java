@@ -14,19 +14,18 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.avgym.devices.boundary.DeviceRegistry;
-import org.avgym.devices.entity.DeviceIdentity;
 import org.avgym.live.control.LiveProtocol;
-import org.avgym.live.control.Origins;
 import org.avgym.live.control.Subscriber;
 import org.avgym.live.entity.LiveConnectivity;
+import org.avgym.live.entity.Topic;
+import org.avgym.platform.control.FrameLimits;
+import org.avgym.security.control.Origins;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,9 +39,14 @@ public class LiveEndpoint {
   static final String SUBSCRIBER = "avgym.live.subscriber";
   static final String WHO = "avgym.live.who";
   static final String OPENED = "avgym.live.opened";
+  static final String OWNER = "avgym.live.owner";
+
+  /** What signage may see with a device token: no member names, no staff alerts. */
+  static final Set<Topic> DEVICE_TOPICS = Set.of(Topic.OCCUPANCY);
 
   @Inject LiveHub hub;
   @Inject DeviceRegistry devices;
+  @Inject LiveSessions sessions;
   @Inject Event<LiveConnectivity> connectivity;
 
   @Inject
@@ -50,11 +54,18 @@ public class LiveEndpoint {
   String allowedOrigins;
 
   @Inject
+  @ConfigProperty(name = "avgym.public-url", defaultValue = "http://localhost:8080/")
+  String publicUrl;
+
+  @Inject
   @ConfigProperty(name = "avgym.live.max-frame-bytes", defaultValue = "8192")
   int maxFrameBytes;
 
   @OnOpen
   public void open(Session session) {
+    // First: fragments of a message are held to the limit before authentication too.
+    session.setMaxTextMessageBufferSize(maxFrameBytes);
+    session.setMaxBinaryMessageBufferSize(maxFrameBytes);
     var properties = session.getUserProperties();
     String caller = (String) properties.remove(LiveHandshake.CALLER);
     boolean explicit = Boolean.TRUE.equals(properties.remove(LiveHandshake.EXPLICIT_CREDENTIALS));
@@ -67,37 +78,61 @@ public class LiveEndpoint {
       close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "forbidden origin");
       return;
     }
-    String who = staff ? caller : device(token);
-    if (who == null) {
+    LiveSessions.Owner owner = staff ? LiveSessions.Owner.staff(caller) : device(token);
+    if (owner == null) {
       close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized");
       return;
     }
-    session.setMaxTextMessageBufferSize(maxFrameBytes);
+    if (!sessions.admit(session, owner)) {
+      LOG.info(() -> "Refused a live session of " + owner.name() + ": too many open sessions");
+      close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "too many sessions");
+      return;
+    }
+    String who = owner.name();
     // Silent clients are closed by the hub's heartbeat, not by a container idle timeout.
     session.setMaxIdleTimeout(0);
     SessionChannel channel = new SessionChannel(session, hub.sends());
     properties.put(SUBSCRIBER, hub.connect(channel));
     properties.put(WHO, who);
+    properties.put(OWNER, owner);
     properties.put(OPENED, System.nanoTime());
     report(LiveConnectivity.opened(who, session.getId()));
   }
 
-  /** The code of the device the token belongs to, or null when it is no valid device token. */
-  private String device(String token) {
+  /** The device the token belongs to, or null when it is no valid device token. */
+  private LiveSessions.Owner device(String token) {
     if (token == null || token.isEmpty()) {
       return null;
     }
-    return devices.authenticate(token).map(DeviceIdentity::code).orElse(null);
+    return devices
+        .authenticate(token)
+        .map(d -> LiveSessions.Owner.device(d.code(), d.id()))
+        .orElse(null);
   }
 
   @OnMessage
   public void text(Session session, String frame) {
+    if (FrameLimits.over(frame, maxFrameBytes)) {
+      tooBig(session);
+      return;
+    }
     Subscriber subscriber = (Subscriber) session.getUserProperties().get(SUBSCRIBER);
     if (subscriber == null) {
       return;
     }
     try {
-      hub.subscribe(subscriber, LiveProtocol.read(frame));
+      LiveProtocol.Subscribe request = LiveProtocol.read(frame);
+      if (session.getUserProperties().get(OWNER) instanceof LiveSessions.Owner owner
+          && owner.isDevice()
+          && !DEVICE_TOPICS.containsAll(request.topics())) {
+        hub.reject(
+            subscriber,
+            "FORBIDDEN_TOPIC",
+            "topics",
+            "a device token may subscribe to occupancy only");
+        return;
+      }
+      hub.subscribe(subscriber, request);
     } catch (LiveProtocol.Rejected rejected) {
       hub.reject(subscriber, rejected.code(), rejected.field(), rejected.getMessage());
     }
@@ -105,6 +140,10 @@ public class LiveEndpoint {
 
   @OnMessage
   public void binary(Session session, ByteBuffer frame) {
+    if (frame.remaining() > maxFrameBytes) {
+      tooBig(session);
+      return;
+    }
     Subscriber subscriber = (Subscriber) session.getUserProperties().get(SUBSCRIBER);
     if (subscriber != null) {
       hub.reject(subscriber, "UNSUPPORTED", null, "binary frames are not supported");
@@ -124,6 +163,7 @@ public class LiveEndpoint {
   @OnClose
   public void closed(Session session, CloseReason reason) {
     hub.disconnect(session.getId());
+    sessions.remove(session);
     var properties = session.getUserProperties();
     // Only sessions that were opened are reported; refused ones never connected.
     if (properties.get(WHO) instanceof String who
@@ -162,14 +202,22 @@ public class LiveEndpoint {
 
   @OnError
   public void failed(Session session, Throwable error) {
+    if (FrameLimits.overflowed(error)) {
+      tooBig(session);
+      return;
+    }
     LOG.log(Level.FINE, "Error on a live session", error);
   }
 
   private Set<String> allowed() {
-    return Arrays.stream(allowedOrigins.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toSet());
+    return Origins.allowedSet(allowedOrigins, publicUrl);
+  }
+
+  private static void tooBig(Session session) {
+    close(
+        session,
+        CloseReason.CloseCodes.getCloseCode(FrameLimits.TOO_BIG),
+        FrameLimits.TOO_BIG_REASON);
   }
 
   private static void close(Session session, CloseReason.CloseCode code, String reason) {

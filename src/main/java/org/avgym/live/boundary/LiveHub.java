@@ -29,12 +29,14 @@ import org.avgym.checkin.entity.CheckinRecorded;
 import org.avgym.checkin.entity.CheckinResult;
 import org.avgym.devices.entity.DeviceConnectivity;
 import org.avgym.live.control.EventStream;
+import org.avgym.live.control.GridEventStream;
 import org.avgym.live.control.LiveMetrics;
 import org.avgym.live.control.LiveProtocol;
 import org.avgym.live.control.LocalEventStream;
 import org.avgym.live.control.Subscriber;
 import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
+import org.avgym.platform.boundary.Grid;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -87,6 +89,8 @@ public class LiveHub implements Subscriber.Listener {
 
   @Inject LiveMetrics metrics;
 
+  @Inject Grid grid;
+
   @Inject
   @ConfigProperty(name = "avgym.live.history.max-events", defaultValue = "10000")
   int historyEvents;
@@ -120,9 +124,30 @@ public class LiveHub implements Subscriber.Listener {
 
   @PostConstruct
   void start() {
+    Duration maxAge = Duration.ofSeconds(historySeconds);
     stream =
-        new LocalEventStream(historyEvents, Duration.ofSeconds(historySeconds), System::nanoTime);
+        grid.instance()
+            .<EventStream>map(
+                hz ->
+                    new GridEventStream(
+                        hz,
+                        historyEvents,
+                        maxAge,
+                        System::nanoTime,
+                        executor,
+                        this::scheduleFanOut,
+                        this::closeAllForNewEpoch))
+            .orElseGet(() -> new LocalEventStream(historyEvents, maxAge, System::nanoTime));
+    LOG.info(
+        () ->
+            "Live stream "
+                + (stream instanceof GridEventStream ? "shared by the data grid" : "in memory")
+                + ", epoch "
+                + stream.epoch());
     metrics.register(subscribers::size, this::largestBacklog);
+    if (stream instanceof GridEventStream shared) {
+      metrics.registerGrid(shared);
+    }
     heartbeat =
         executor.scheduleAtFixedRate(
             this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
@@ -131,6 +156,9 @@ public class LiveHub implements Subscriber.Listener {
 
   @PreDestroy
   void stop() {
+    if (stream instanceof GridEventStream shared) {
+      shared.close();
+    }
     if (heartbeat != null) {
       heartbeat.cancel(false);
     }
@@ -152,9 +180,18 @@ public class LiveHub implements Subscriber.Listener {
     return heartbeatSeconds;
   }
 
+  /**
+   * Appends to the stream; a stream that cannot take it (the grid lost) is logged and counted,
+   * never passed on to the transaction that already committed.
+   */
   public void publish(Topic topic, String dataJson) {
-    stream.publish(topic, dataJson);
-    metrics.published(topic);
+    try {
+      stream.publish(topic, dataJson);
+      metrics.published(topic);
+    } catch (RuntimeException e) {
+      metrics.publishFailed(topic);
+      LOG.log(Level.WARNING, "Could not publish on the live topic " + topic.wire(), e);
+    }
     scheduleFanOut();
   }
 
@@ -216,6 +253,22 @@ public class LiveHub implements Subscriber.Listener {
     Subscriber subscriber = subscribers.remove(channelId);
     if (subscriber != null) {
       subscriber.markClosed();
+    }
+  }
+
+  /**
+   * The grid lost history and the stream goes on under a new epoch: every subscriber's position is
+   * void, so each is closed with 1012 and resumes (getting {@code recovered:false} and reloading).
+   */
+  private void closeAllForNewEpoch() {
+    for (Subscriber subscriber : subscribers.values()) {
+      subscribers.remove(subscriber.channel().id(), subscriber);
+      subscriber.markClosed();
+      try {
+        subscriber.channel().close(1012, "live history lost; resume with since");
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "Could not close a live session", e);
+      }
     }
   }
 

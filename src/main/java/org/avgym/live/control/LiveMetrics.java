@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.avgym.live.entity.Topic;
+import org.avgym.platform.control.Timers;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /** Live channel metrics: sessions, events per topic, batches, backlog, slow consumers, lag. */
@@ -18,6 +18,11 @@ public class LiveMetrics {
       Metadata.builder()
           .withName("avgym_live_events_published")
           .withDescription("Events published per topic")
+          .build();
+  static final Metadata PUBLISH_FAILED =
+      Metadata.builder()
+          .withName("avgym_live_publish_failures")
+          .withDescription("Events the live stream could not take (its data grid unavailable)")
           .build();
   static final Metadata DELIVERED =
       Metadata.builder()
@@ -38,7 +43,7 @@ public class LiveMetrics {
       Metadata.builder()
           .withName("avgym_live_delivery_lag")
           .withDescription("Time from commit (publication) to the send that completed, per frame")
-          .withUnit(MetricUnits.SECONDS)
+          .withUnit(Timers.UNIT)
           .build();
 
   @Inject MetricRegistry registry;
@@ -58,14 +63,36 @@ public class LiveMetrics {
         largestBacklog);
     for (Topic topic : Topic.values()) {
       registry.counter(PUBLISHED, tag(topic));
+      registry.counter(PUBLISH_FAILED, tag(topic));
     }
     registry.counter(BATCHES);
     registry.counter(SLOW);
     registry.timer(LAG);
   }
 
+  /** The grid stream's own counts (instances with a data grid only). */
+  public void registerGrid(GridEventStream grid) {
+    registry.gauge(
+        Metadata.builder()
+            .withName("avgym_live_grid_read_failures")
+            .withDescription("Reads of the grid's live stream that failed (each retried)")
+            .build(),
+        grid::readFailures);
+    registry.gauge(
+        Metadata.builder()
+            .withName("avgym_live_epoch_changes")
+            .withDescription(
+                "Times the grid had lost live history and the stream went on under a new epoch")
+            .build(),
+        grid::epochChanges);
+  }
+
   public void published(Topic topic) {
     registry.counter(PUBLISHED, tag(topic)).inc();
+  }
+
+  public void publishFailed(Topic topic) {
+    registry.counter(PUBLISH_FAILED, tag(topic)).inc();
   }
 
   public void sent(int events, Duration lag) {

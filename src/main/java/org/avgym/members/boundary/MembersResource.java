@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.avgym.checkin.boundary.Checkins;
 import org.avgym.members.entity.CredentialInput;
 import org.avgym.members.entity.CredentialView;
@@ -25,8 +26,10 @@ import org.avgym.members.entity.MemberInput;
 import org.avgym.members.entity.MemberView;
 import org.avgym.members.entity.MembershipView;
 import org.avgym.members.entity.NewMembership;
+import org.avgym.members.entity.TimelineEntry;
 import org.avgym.platform.boundary.Created;
 import org.avgym.platform.control.Fields;
+import org.avgym.platform.control.Refusal;
 import org.avgym.platform.entity.Page;
 import org.avgym.security.entity.Role;
 
@@ -45,6 +48,8 @@ public class MembersResource {
   @Inject Memberships memberships;
   @Inject Credentials credentials;
   @Inject Checkins checkins;
+  @Inject MemberPhotos photos;
+  @Inject MemberHistory history;
 
   @GET
   public Page<MemberView> search(
@@ -76,6 +81,38 @@ public class MembersResource {
   @Path("{id}")
   public MemberView update(@PathParam("id") long id, @Valid @NotNull MemberInput input) {
     return MemberView.of(members.update(id, input));
+  }
+
+  /** The member's photo as AV Gym stored it (a JPEG), or 404 when there is none. */
+  @GET
+  @Path("{id}/photo")
+  @Produces("image/jpeg")
+  public Response photo(@PathParam("id") long id) {
+    members.require(id);
+    return photos
+        .find(id)
+        .map(
+            p ->
+                Response.ok(p.bytes(), p.contentType())
+                    .header("Cache-Control", "private, max-age=300")
+                    .build())
+        .orElseThrow(() -> Refusal.notFound("member " + id + " has no photo"));
+  }
+
+  /** Stores a JPEG or PNG photo, checked, re-encoded and size-limited; 400 naming "photo". */
+  @PUT
+  @Path("{id}/photo")
+  @Consumes({"image/jpeg", "image/png"})
+  public Response storePhoto(@PathParam("id") long id, byte[] photo) {
+    photos.store(id, photo);
+    return Response.noContent().build();
+  }
+
+  /** Membership and credential changes, newest first (see {@link MemberHistory}). */
+  @GET
+  @Path("{id}/timeline")
+  public List<TimelineEntry> timeline(@PathParam("id") long id) {
+    return history.timeline(id);
   }
 
   @POST

@@ -87,4 +87,9 @@ public class Member {
   public Instant getCreatedAt() {
     return createdAt;
   }
+
+  /** The optimistic-lock version: an edit made from an older one is a conflict. */
+  public long getVersion() {
+    return version;
+  }
 }

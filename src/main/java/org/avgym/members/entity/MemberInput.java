@@ -5,7 +5,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A member's details as staff enter them; {@code status} (active, inactive) only on change. */
+/**
+ * A member's details as staff enter them; {@code status} (active, inactive) only on change. {@code
+ * version}, when given on a change, is the version the editor started from: a change made from an
+ * older version is refused as a conflict instead of overwriting someone else's edit.
+ */
 public record MemberInput(
     @NotBlank @Size(max = 128) String name,
     @Email @Size(max = 254) String email,
@@ -14,5 +18,5 @@ public record MemberInput(
     @Size(max = 512)
         @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")
         String photoUrl,
-    @Pattern(regexp = "(?i)active|inactive", message = "must be active or inactive")
-        String status) {}
+    @Pattern(regexp = "(?i)active|inactive", message = "must be active or inactive") String status,
+    Long version) {}

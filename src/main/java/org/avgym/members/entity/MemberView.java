@@ -11,7 +11,8 @@ public record MemberView(
     String phone,
     String photoUrl,
     String status,
-    Instant createdAt) {
+    Instant createdAt,
+    long version) {
 
   public static MemberView of(Member member) {
     return new MemberView(
@@ -21,6 +22,7 @@ public record MemberView(
         member.getPhone(),
         member.getPhotoUrl(),
         Fields.wire(member.getStatus()),
-        member.getCreatedAt());
+        member.getCreatedAt(),
+        member.getVersion());
   }
 }

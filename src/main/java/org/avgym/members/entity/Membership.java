@@ -31,6 +31,13 @@ import org.avgym.checkin.entity.MembershipStatus;
 @Table(name = "membership")
 public class Membership {
 
+  /** How a membership came about; renewals and plan changes follow an earlier membership. */
+  public enum Origin {
+    SALE,
+    RENEWAL,
+    PLAN_CHANGE
+  }
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -67,6 +74,13 @@ public class Membership {
   @OrderBy("from ASC")
   private List<MembershipFreeze> freezes = new ArrayList<>();
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Origin origin = Origin.SALE;
+
+  @Column(name = "follows_id")
+  private Long followsId;
+
   @Version private long version;
 
   protected Membership() {}
@@ -77,6 +91,33 @@ public class Membership {
     this.startsAt = startsAt;
     this.endsAt = endsAt;
     this.createdAt = Instant.now();
+  }
+
+  /** A membership that renews or changes the plan of {@code previous}. */
+  public Membership(
+      Membership previous, Origin origin, MembershipPlan plan, Instant startsAt, Instant endsAt) {
+    this(previous.member, plan, startsAt, endsAt);
+    this.origin = origin;
+    this.followsId = previous.id;
+  }
+
+  /**
+   * Ends the membership early at {@code at}, as a change of plan from that moment does; the time
+   * after it goes to the membership that follows.
+   */
+  public void endEarlyAt(Instant at) {
+    if (status == MembershipStatus.CANCELLED) {
+      throw new MembershipStateException("a cancelled membership cannot change its plan");
+    }
+    if (!at.isAfter(startsAt)) {
+      throw new MembershipStateException(
+          "the change must come after the membership starts (" + startsAt + ")");
+    }
+    if (endsAt != null && !at.isBefore(endsAt)) {
+      throw new MembershipStateException(
+          "the change must come before the membership ends (" + endsAt + ")");
+    }
+    endsAt = at;
   }
 
   /** Freezes from {@code from} until {@code until} (exclusive; null = until unfrozen). */
@@ -169,6 +210,18 @@ public class Membership {
 
   public Instant getCancelledAt() {
     return cancelledAt;
+  }
+
+  public Origin getOrigin() {
+    return origin;
+  }
+
+  public Long getFollowsId() {
+    return followsId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
   }
 
   public List<MembershipFreeze> getFreezes() {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import org.avgym.platform.control.Fields;
 
-/** A membership with its freezes, as the API shows it. */
+/**
+ * A membership with its freezes, as the API shows it; {@code origin} says whether it was sold,
+ * renewed or a change of plan, {@code followsId} the membership it renewed or changed.
+ */
 public record MembershipView(
     long id,
     long memberId,
@@ -14,7 +17,9 @@ public record MembershipView(
     Instant endsAt,
     String status,
     Instant cancelledAt,
-    List<Freeze> freezes) {
+    List<Freeze> freezes,
+    String origin,
+    Long followsId) {
 
   /** A freeze period; {@code until} is exclusive, absent while open-ended. */
   public record Freeze(long id, Instant from, Instant until, String reason) {}
@@ -31,6 +36,8 @@ public record MembershipView(
         membership.getCancelledAt(),
         membership.getFreezes().stream()
             .map(f -> new Freeze(f.getId(), f.getFrom(), f.getUntil(), f.getReason()))
-            .toList());
+            .toList(),
+        Fields.wire(membership.getOrigin()),
+        membership.getFollowsId());
   }
 }

@@ -12,8 +12,10 @@ import java.util.logging.Logger;
 
 /**
  * The simulated gateway is a demo and test peer, open to no one else: web.xml leaves {@code /ws/*}
- * unauthenticated, so this refuses every client that is not on loopback with 403. A simulated
- * endpoint taken down through {@link GatewayFaults} answers its handshakes with 503.
+ * unauthenticated, so this refuses every client that is not on loopback with 403, and answers 404
+ * while the simulator is off ({@link SimulatorSwitch}). Behind a reverse proxy on the same host
+ * every client looks like loopback: keep the simulator off there. A simulated endpoint taken down
+ * through {@link GatewayFaults} answers its handshakes with 503.
  */
 @WebFilter(urlPatterns = "/ws/sim/*")
 public class LoopbackOnly extends HttpFilter {
@@ -24,6 +26,10 @@ public class LoopbackOnly extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (!SimulatorSwitch.enabled()) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
     if (!loopback(request.getRemoteAddr())) {
       LOG.info(() -> "Refused the simulated gateway to " + request.getRemoteAddr());
       response.sendError(HttpServletResponse.SC_FORBIDDEN);

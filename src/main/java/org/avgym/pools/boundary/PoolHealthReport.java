@@ -8,8 +8,9 @@ import org.avgym.analytics.control.PoolHealthSource;
 import org.avgym.pools.entity.PoolView;
 
 /**
- * Reports each live pool's health to the analytics sampler: the mean score of its connections, 0
- * when it has none connected, so a dead pool shows as 0 rather than vanishing from the series.
+ * Reports the health of each pool this instance drives to the analytics sampler: the mean score of
+ * its connections, 0 when it has none connected, so a dead pool shows as 0 rather than vanishing
+ * from the series.
  */
 @ApplicationScoped
 public class PoolHealthReport implements PoolHealthSource {
@@ -19,7 +20,7 @@ public class PoolHealthReport implements PoolHealthSource {
   @Override
   public Map<String, Double> poolHealth() {
     Map<String, Double> health = new LinkedHashMap<>();
-    for (PoolView pool : supervisor.views()) {
+    for (PoolView pool : supervisor.drivenViews()) {
       health.put(pool.name(), (double) pool.health());
     }
     return health;

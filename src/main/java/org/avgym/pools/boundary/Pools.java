@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.avgym.platform.control.Refusal;
+import org.avgym.pools.control.EndpointAddresses;
 import org.avgym.pools.control.PoolRules;
 import org.avgym.pools.entity.EndpointInput;
 import org.avgym.pools.entity.Pool;
@@ -21,6 +22,7 @@ import org.avgym.pools.entity.PoolDefinition;
 import org.avgym.pools.entity.PoolEndpoint;
 import org.avgym.pools.entity.PoolInput;
 import org.avgym.pools.entity.PoolSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Stores pool definitions. Every change fires {@link PoolChanged} inside its transaction; the
@@ -32,6 +34,19 @@ public class Pools {
   @PersistenceContext EntityManager em;
   @Inject Event<PoolChanged> changed;
   @Inject SecurityContext security;
+
+  /** Loopback, private and special networks that endpoints may be in (EndpointAddresses). */
+  @Inject
+  @ConfigProperty(name = "avgym.pools.allowed-networks", defaultValue = " ")
+  String allowedNetworks;
+
+  /** Checks an endpoint URL, its address included; the simulator's loopback while it is on. */
+  private String url(String field, String text) {
+    EndpointAddresses addresses =
+        EndpointAddresses.of(
+            allowedNetworks, SimulatorSwitch.enabled() ? EndpointAddresses.LOOPBACK : List.of());
+    return PoolRules.url(field, text, addresses, EndpointAddresses.Resolver.DNS);
+  }
 
   public List<PoolDefinition> definitions() {
     return em.createNamedQuery(Pool.ALL, Pool.class).getResultList().stream()
@@ -59,7 +74,7 @@ public class Pools {
     for (int i = 0; i < endpoints.size(); i++) {
       EndpointInput endpoint = endpoints.get(i);
       String field = "endpoints[" + i + "].url";
-      String url = PoolRules.url(field, endpoint == null ? null : endpoint.url());
+      String url = url(field, endpoint == null ? null : endpoint.url());
       if (!urls.add(url)) {
         throw Refusal.conflict("the pool already has an endpoint " + url);
       }
@@ -94,7 +109,7 @@ public class Pools {
 
   public PoolDefinition addEndpoint(String name, EndpointInput input) {
     Pool pool = require(name);
-    String url = PoolRules.url("url", input == null ? null : input.url());
+    String url = url("url", input == null ? null : input.url());
     if (pool.endpoint(url).isPresent()) {
       throw Refusal.conflict("pool " + name + " already has an endpoint " + url);
     }
@@ -107,7 +122,7 @@ public class Pools {
         PoolRules.weight("weight", input.weight()),
         input.enabled() == null || input.enabled());
     flush("pool " + name + " already has an endpoint " + url);
-    return fire(pool, "endpoint-added", url);
+    return fire(pool, "endpoint-added", PoolRules.shown(url));
   }
 
   public PoolDefinition removeEndpoint(String name, String url) {
@@ -116,10 +131,12 @@ public class Pools {
         pool.endpoint(url)
             .orElseThrow(() -> Refusal.notFound("pool " + name + " has no endpoint " + url));
     pool.removeEndpoint(endpoint);
-    return fire(pool, "endpoint-removed", url);
+    return fire(pool, "endpoint-removed", PoolRules.shown(url));
   }
 
   private PoolDefinition fire(Pool pool, String kind, String detail) {
+    // Every change moves the version, endpoints too: the instance driving the pool reloads on it.
+    em.lock(pool, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     PoolDefinition definition = pool.definition();
     changed.fire(new PoolChanged(pool.name(), definition, kind, actor(), detail));
     return definition;

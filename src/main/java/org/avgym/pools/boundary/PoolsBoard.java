@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.avgym.dashboard.boundary.CurrentUser;
 import org.avgym.platform.control.Refusal;
+import org.avgym.pools.control.PoolRules;
 import org.avgym.pools.entity.EndpointInput;
 import org.avgym.pools.entity.PoolInput;
 import org.avgym.pools.entity.PoolView;
@@ -239,6 +240,11 @@ public class PoolsBoard implements Serializable {
 
   public void setPool(String pool) {
     this.pool = pool;
+  }
+
+  /** An endpoint URL as the page shows it: query values hidden (tokens stay off screens). */
+  public String shown(String url) {
+    return PoolRules.shown(url);
   }
 
   public String getUrl() {

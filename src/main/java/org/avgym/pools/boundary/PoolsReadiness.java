@@ -7,7 +7,12 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready while any pool is below its panic threshold; the pools are named in {@code data}. */
+/**
+ * Names the pools this instance drives and those below their panic threshold, and stays UP: a
+ * downstream system that fails is no reason to take this instance out of a load balancer (its pools
+ * would move to the next instance, which would then go out too). Panic is alerted and on the Pools
+ * tab instead.
+ */
 @Readiness
 @ApplicationScoped
 public class PoolsReadiness implements HealthCheck {
@@ -17,10 +22,14 @@ public class PoolsReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     List<String> panicking = supervisor.panicking();
-    var response = HealthCheckResponse.named("pools").status(panicking.isEmpty());
+    var response = HealthCheckResponse.named("pools").up();
     if (!panicking.isEmpty()) {
-      response.withData("pool", String.join(",", panicking));
+      response.withData("panicking", String.join(",", panicking));
     }
-    return response.withData("pools", supervisor.views().size()).build();
+    List<String> driven = supervisor.drivenViews().stream().map(p -> p.name()).toList();
+    return response
+        .withData("pools", supervisor.knownPools())
+        .withData("driven", String.join(",", driven))
+        .build();
   }
 }

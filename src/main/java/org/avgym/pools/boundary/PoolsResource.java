@@ -15,11 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.avgym.platform.boundary.Created;
 import org.avgym.platform.control.Refusal;
+import org.avgym.pools.control.PoolRules;
 import org.avgym.pools.entity.EndpointInput;
 import org.avgym.pools.entity.PoolInput;
 import org.avgym.pools.entity.PoolView;
@@ -42,15 +44,26 @@ public class PoolsResource {
   @Inject Pools pools;
   @Inject PoolSupervisor supervisor;
 
+  @Context SecurityContext caller;
+
   @GET
   public List<PoolView> all() {
-    return supervisor.views();
+    return supervisor.views().stream().map(this::forCaller).toList();
   }
 
   @GET
   @Path("{name}")
   public PoolView one(@PathParam("name") String name) {
-    return supervisor.view(name).orElseThrow(() -> Refusal.notFound("no pool named " + name));
+    return forCaller(
+        supervisor.view(name).orElseThrow(() -> Refusal.notFound("no pool named " + name)));
+  }
+
+  /**
+   * Administrators see endpoint URLs whole (they manage them, and remove one by its URL); staff see
+   * them with the query values hidden, where tokens for the downstream system tend to be.
+   */
+  private PoolView forCaller(PoolView view) {
+    return caller.isUserInRole(Role.ADMIN_NAME) ? view : view.withUrls(PoolRules::shown);
   }
 
   @POST
@@ -134,6 +147,7 @@ public class PoolsResource {
   @Path("_simulator")
   @RolesAllowed(Role.ADMIN_NAME)
   public Map<String, GatewayStats.Counts> simulator() {
+    simulatorOn();
     return GatewayStats.snapshot();
   }
 
@@ -146,6 +160,7 @@ public class PoolsResource {
   @RolesAllowed(Role.ADMIN_NAME)
   public Map<String, GatewayFaults.Fault> fault(
       @PathParam("name") String name, GatewayFaults.Fault fault) {
+    simulatorOn();
     if (fault == null) {
       throw Refusal.invalid("body", "a fault is required, for example {\"down\":true}");
     }
@@ -164,8 +179,16 @@ public class PoolsResource {
   @Path("_simulator/{name}")
   @RolesAllowed(Role.ADMIN_NAME)
   public Response clearFault(@PathParam("name") String name) {
+    simulatorOn();
     GatewayFaults.clear(name);
     return Response.noContent().build();
+  }
+
+  private static void simulatorOn() {
+    if (!SimulatorSwitch.enabled()) {
+      throw Refusal.notFound(
+          "the simulated gateway is off (avgym.pools.simulator.enabled, or demo mode)");
+    }
   }
 
   private static void rate(String field, Double value) {

@@ -1,9 +1,11 @@
 package org.avgym.pools.boundary;
 
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
@@ -16,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.avgym.platform.control.FrameLimits;
 
 /**
  * A simulated downstream endpoint (PROTOCOL.md §3) that acks {@code deliver} frames, with faults
@@ -33,6 +36,13 @@ public class SimulatedGateway {
   private static final Logger LOG = Logger.getLogger(SimulatedGateway.class.getName());
   private static final String KNOBS = "avgym.sim.knobs";
   private static final String COUNT = "avgym.sim.count";
+  private static final String PENDING = "avgym.sim.pending";
+  private static final String FREE_AT = "avgym.sim.freeAt";
+
+  /** Delayed answers one session may have waiting; more are dropped (and counted). */
+  static final int MAX_PENDING = 10_000;
+
+  @Inject GatewayClock clock;
 
   /** The longest delay a client can ask for, so a bad URL cannot pile up sleeping threads. */
   static final long MAX_DELAY_MS = 10_000;
@@ -80,12 +90,16 @@ public class SimulatedGateway {
 
   @OnOpen
   public void open(Session session) {
+    session.setMaxTextMessageBufferSize(FrameLimits.CONTAINER_FRAME_BUFFER);
+    session.setMaxBinaryMessageBufferSize(FrameLimits.CONTAINER_FRAME_BUFFER);
     session.setMaxIdleTimeout(0); // its peer's health checks find a dead connection
     Knobs knobs = Knobs.of(session.getRequestParameterMap());
     session.getUserProperties().put(KNOBS, knobs);
     GatewayStats.opened(knobs.name());
     GatewayFaults.opened(knobs.name(), session);
     session.getUserProperties().put(COUNT, new AtomicLong());
+    session.getUserProperties().put(PENDING, new AtomicLong());
+    session.getUserProperties().put(FREE_AT, new AtomicLong(System.nanoTime()));
   }
 
   @OnClose
@@ -94,6 +108,18 @@ public class SimulatedGateway {
     if (knobs != null) {
       GatewayStats.closed(knobs.name());
       GatewayFaults.closed(knobs.name(), session);
+    }
+  }
+
+  @OnError
+  public void failed(Session session, Throwable error) throws IOException {
+    if (FrameLimits.overflowed(error)) {
+      session.close(
+          new CloseReason(
+              CloseReason.CloseCodes.getCloseCode(FrameLimits.TOO_BIG),
+              FrameLimits.TOO_BIG_REASON));
+    } else {
+      LOG.log(Level.FINE, "Error on a simulated gateway session", error);
     }
   }
 
@@ -123,16 +149,32 @@ public class SimulatedGateway {
     }
     long delay =
         knobs.latencyMs() + (knobs.jitterMs() > 0 ? random.nextLong(knobs.jitterMs() + 1) : 0);
-    if (delay > 0) {
-      try {
-        Thread.sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    if (delay <= 0) {
+      answer(session, knobs, id);
+      return;
     }
+    // As if each frame were handled in turn (an endpoint that takes latencyMs per frame), but on
+    // the scheduler: no container thread sleeps.
+    AtomicLong pending = (AtomicLong) session.getUserProperties().get(PENDING);
+    if (pending.incrementAndGet() > MAX_PENDING) {
+      pending.decrementAndGet();
+      GatewayStats.dropped(knobs.name());
+      return;
+    }
+    AtomicLong free = (AtomicLong) session.getUserProperties().get(FREE_AT);
+    long now = System.nanoTime();
+    long due = free.accumulateAndGet(now, (last, at) -> Math.max(last, at) + delay * 1_000_000L);
+    clock.after(
+        due - now,
+        () -> {
+          pending.decrementAndGet();
+          answer(session, knobs, id);
+        });
+  }
+
+  private static void answer(Session session, Knobs knobs, String id) {
     String answer;
-    if (random.nextDouble() < knobs.failRate()) {
+    if (ThreadLocalRandom.current().nextDouble() < knobs.failRate()) {
       GatewayStats.failed(knobs.name());
       answer =
           JSON.createObjectBuilder()
@@ -146,8 +188,12 @@ public class SimulatedGateway {
       answer = JSON.createObjectBuilder().add("type", "ack").add("id", id).build().toString();
     }
     try {
-      session.getBasicRemote().sendText(answer);
-    } catch (IOException e) {
+      synchronized (session) {
+        if (session.isOpen()) {
+          session.getBasicRemote().sendText(answer);
+        }
+      }
+    } catch (IOException | IllegalStateException e) {
       LOG.log(Level.FINE, "Simulated gateway could not answer", e);
     }
   }

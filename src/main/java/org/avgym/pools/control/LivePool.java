@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -96,7 +95,8 @@ public final class LivePool {
   private final AtomicLong redeliveries = new AtomicLong();
   private final AtomicLong timeouts = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
-  private final AtomicLong overflow = new AtomicLong();
+  private final java.util.Queue<String> confirmed =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final AtomicLong failovers = new AtomicLong();
   private volatile long lastFailoverNanos;
   private final AtomicLong maxFailoverNanos = new AtomicLong();
@@ -153,42 +153,48 @@ public final class LivePool {
   }
 
   /**
-   * Accepts an event for delivery; false when the outbox is full (the overflow is counted and the
-   * caller alerts).
+   * Takes a row of the pool's durable outbox for delivery; {@code id} is the row's, kept across
+   * every redelivery. Returns false when the row is already here. Cheap, never blocking on I/O.
    */
-  public boolean enqueue(String topic, String dataJson) {
+  public boolean enqueue(long id, String topic, String dataJson) {
     if (destroyed) {
-      return true;
+      return false;
     }
-    String id = UUID.randomUUID().toString();
-    // The data is already a JSON document (rendered once for every observer): splice it in rather
-    // than parse and print it again; this runs on a device's answer path, once per pool.
+    String key = Long.toString(id);
+    // The data is already a JSON document: splice it in rather than parse and print it again.
     String frame =
         "{\"type\":\"deliver\",\"id\":\""
-            + id
+            + key
             + "\",\"topic\":\""
             + topic
             + "\",\"data\":"
             + dataJson
             + "}";
-    int limit = definition.settings().outboxLimit();
-    boolean accepted;
     synchronized (this) {
-      accepted = pending.size() < limit;
-      if (accepted) {
-        Delivery delivery = new Delivery(id, frame);
-        pending.put(id, delivery);
-        queue.addLast(delivery);
+      if (pending.containsKey(key)) {
+        return false;
       }
-    }
-    if (!accepted) {
-      // Counted and alerted outside the pool's monitor: the listener logs and publishes.
-      listener.overflowed(name, overflow.incrementAndGet(), limit);
-      return false;
+      Delivery delivery = new Delivery(key, frame);
+      pending.put(key, delivery);
+      queue.addLast(delivery);
     }
     enqueued.incrementAndGet();
     scheduleDrain();
     return true;
+  }
+
+  /** Deliveries taken and not yet acknowledged. */
+  public synchronized int pendingCount() {
+    return pending.size();
+  }
+
+  /** The ids acknowledged since the last call, for their rows to be deleted. */
+  public List<Long> takeConfirmed() {
+    List<Long> ids = new ArrayList<>();
+    for (String id = confirmed.poll(); id != null; id = confirmed.poll()) {
+      ids.add(Long.parseLong(id));
+    }
+    return ids;
   }
 
   /** Applies a new definition live: strategy, limits and intervals, endpoints added or removed. */
@@ -231,12 +237,15 @@ public final class LivePool {
     scheduleDrain();
   }
 
-  /** Closes every connection and drops what is still in the outbox; returns how many. */
+  /**
+   * Closes every connection and forgets what is in flight (the rows stay in the durable outbox for
+   * whoever drives the pool next); returns how many were in flight.
+   */
   public int destroy() {
-    int dropped;
+    int inFlight;
     synchronized (this) {
       destroyed = true;
-      dropped = pending.size();
+      inFlight = pending.size();
       pending.clear();
       queue.clear();
     }
@@ -247,7 +256,7 @@ public final class LivePool {
     for (PooledConnection connection : connections) {
       remove(connection);
     }
-    return dropped;
+    return inFlight;
   }
 
   private void add(EndpointDefinition endpoint) {
@@ -377,6 +386,7 @@ public final class LivePool {
       first = pending.remove(id) != null;
     }
     if (first) {
+      confirmed.add(id);
       acked.incrementAndGet();
       listener.acked(name, rtt);
       Delivery delivery = flight.delivery();
@@ -631,14 +641,6 @@ public final class LivePool {
     return null;
   }
 
-  public synchronized int outboxDepth() {
-    return pending.size();
-  }
-
-  public long overflow() {
-    return overflow.get();
-  }
-
   /** Connections per state, every state present. */
   public Map<String, Integer> states() {
     Map<String, Integer> states = new LinkedHashMap<>();
@@ -677,17 +679,19 @@ public final class LivePool {
         Math.round(rotation.healthyShare() * 1000) / 1000.0,
         panicking(),
         states(),
-        outboxDepth(),
+        pendingCount(),
         enqueued.get(),
         acked.get(),
         redeliveries.get(),
         timeouts.get(),
         errors.get(),
-        overflow.get(),
+        0,
         failovers.get(),
         Math.round(lastFailoverNanos / 1e4) / 100.0,
         Math.round(maxFailoverNanos.get() / 1e4) / 100.0,
         Math.round(deliveriesPerSecond * 10) / 10.0,
-        connections.stream().map(c -> c.view(now, candidate(c, now).effectiveWeight())).toList());
+        connections.stream().map(c -> c.view(now, candidate(c, now).effectiveWeight())).toList(),
+        null,
+        0);
   }
 }

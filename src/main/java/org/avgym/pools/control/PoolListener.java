@@ -8,8 +8,6 @@ public interface PoolListener {
 
   void stateChanged(String pool, String url, StateChange change);
 
-  void overflowed(String pool, long overflowTotal, int limit);
-
   void delivered(String pool);
 
   void acked(String pool, Duration roundTrip);

@@ -6,11 +6,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.avgym.platform.control.Timers;
 import org.avgym.pools.entity.ConnectionState;
+import org.avgym.pools.entity.OutboxStats;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -65,13 +66,13 @@ public class PoolMetrics {
       Metadata.builder()
           .withName("avgym_pool_ack_round_trip")
           .withDescription("Time from sending a delivery to its ack")
-          .withUnit(MetricUnits.SECONDS)
+          .withUnit(Timers.UNIT)
           .build();
   static final Metadata RTT =
       Metadata.builder()
           .withName("avgym_pool_ping_round_trip")
           .withDescription("WebSocket ping/pong round-trip time of health checks")
-          .withUnit(MetricUnits.SECONDS)
+          .withUnit(Timers.UNIT)
           .build();
 
   static final Metadata FAILOVER =
@@ -80,12 +81,54 @@ public class PoolMetrics {
           .withDescription(
               "Time from a delivery's first send to its ack through another connection, after it"
                   + " failed on one (error, timeout or disconnect)")
-          .withUnit(MetricUnits.SECONDS)
+          .withUnit(Timers.UNIT)
+          .build();
+
+  static final Metadata OUTBOX_OLDEST =
+      Metadata.builder()
+          .withName("avgym_pool_outbox_oldest_seconds")
+          .withDescription("Age of the oldest undelivered row of a pool's durable outbox")
+          .withUnit("seconds")
+          .build();
+
+  static final Metadata DRIVEN =
+      Metadata.builder()
+          .withName("avgym_pool_driven")
+          .withDescription("1 when this instance drives the pool (holds its lease), else 0")
           .build();
 
   @Inject MetricRegistry registry;
 
   private final Map<String, LivePool> pools = new ConcurrentHashMap<>();
+  private final java.util.Set<String> known = ConcurrentHashMap.newKeySet();
+  private volatile java.util.function.Function<String, OutboxStats> outboxes =
+      name -> OutboxStats.EMPTY;
+
+  /** Where the outbox figures come from (every instance reads them from the database). */
+  public void outboxes(java.util.function.Function<String, OutboxStats> source) {
+    outboxes = source;
+  }
+
+  /** A pool that exists, driven here or elsewhere: its outbox and lease gauges. */
+  public void known(String name) {
+    if (known.add(name)) {
+      Tag tag = tag(name);
+      registry.gauge(OUTBOX, this, m -> m.outboxes.apply(name).depth(), tag);
+      registry.gauge(OUTBOX_OLDEST, this, m -> m.outboxes.apply(name).oldestSeconds(), tag);
+      registry.gauge(DRIVEN, this, m -> m.pools.containsKey(name) ? 1 : 0, tag);
+      registry.counter(OVERFLOW, tag);
+    }
+  }
+
+  /** A pool that was deleted. */
+  public void gone(String name) {
+    if (known.remove(name)) {
+      Tag tag = tag(name);
+      for (Metadata metadata : new Metadata[] {OUTBOX, OUTBOX_OLDEST, DRIVEN, OVERFLOW}) {
+        registry.remove(new MetricID(metadata.getName(), tag));
+      }
+    }
+  }
 
   public void track(LivePool pool) {
     String name = pool.name();
@@ -96,13 +139,11 @@ public class PoolMetrics {
       registry.gauge(
           CONNECTIONS, this, m -> m.connections(name, wire), tag, new Tag("state", wire));
     }
-    registry.gauge(OUTBOX, this, m -> m.outbox(name), tag);
     registry.gauge(SCORE, this, m -> m.score(name), tag);
     registry.counter(DELIVERIES, tag);
     registry.counter(ACKS, tag);
     registry.counter(REDELIVERIES, tag);
     registry.counter(TIMEOUTS, tag);
-    registry.counter(OVERFLOW, tag);
     registry.timer(ACK_TIME, tag);
     registry.timer(RTT, tag);
     registry.timer(FAILOVER, tag);
@@ -112,9 +153,7 @@ public class PoolMetrics {
     pools.remove(name);
     Tag tag = tag(name);
     for (Metadata metadata :
-        new Metadata[] {
-          OUTBOX, SCORE, DELIVERIES, ACKS, REDELIVERIES, TIMEOUTS, OVERFLOW, ACK_TIME, RTT, FAILOVER
-        }) {
+        new Metadata[] {SCORE, DELIVERIES, ACKS, REDELIVERIES, TIMEOUTS, ACK_TIME, RTT, FAILOVER}) {
       registry.remove(new MetricID(metadata.getName(), tag));
     }
     for (ConnectionState state : ConnectionState.values()) {
@@ -127,11 +166,6 @@ public class PoolMetrics {
   int connections(String pool, String state) {
     LivePool live = pools.get(pool);
     return live == null ? 0 : live.states().getOrDefault(state, 0);
-  }
-
-  int outbox(String pool) {
-    LivePool live = pools.get(pool);
-    return live == null ? 0 : live.outboxDepth();
   }
 
   double score(String pool) {
@@ -158,6 +192,17 @@ public class PoolMetrics {
 
   public void overflowed(String pool) {
     registry.counter(OVERFLOW, tag(pool)).inc();
+  }
+
+  public void writeFailed(String topic) {
+    registry
+        .counter(
+            Metadata.builder()
+                .withName("avgym_pool_outbox_write_failures")
+                .withDescription("Publications that could not be added to the pool outbox")
+                .build(),
+            new Tag("topic", topic))
+        .inc();
   }
 
   public void failedOver(String pool, Duration took) {

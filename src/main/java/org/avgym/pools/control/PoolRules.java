@@ -59,7 +59,47 @@ public final class PoolRules {
     return name;
   }
 
-  /** A WebSocket endpoint URL: {@code ws://} or {@code wss://} with a host. */
+  /**
+   * A WebSocket endpoint URL that the server may connect to: well formed (below), and its host
+   * passes {@code addresses} (no link-local or metadata address, private ones only where allowed).
+   */
+  public static String url(
+      String field, String text, EndpointAddresses addresses, EndpointAddresses.Resolver dns) {
+    String url = url(field, text);
+    String refusal = addresses.refusal(URI.create(url).getHost(), dns);
+    if (refusal != null) {
+      throw Refusal.invalid(field, "url refused: " + refusal);
+    }
+    return url;
+  }
+
+  /**
+   * A URL as it may be shown to staff and written to events and logs: the values of its query
+   * parameters (where tokens for the downstream system tend to be) are replaced by {@code …}.
+   */
+  public static String shown(String url) {
+    if (url == null) {
+      return null;
+    }
+    int query = url.indexOf('?');
+    if (query < 0) {
+      return url;
+    }
+    String[] parameters = url.substring(query + 1).split("&", -1);
+    StringBuilder shown = new StringBuilder(url.substring(0, query + 1));
+    for (int i = 0; i < parameters.length; i++) {
+      int equals = parameters[i].indexOf('=');
+      shown
+          .append(i > 0 ? "&" : "")
+          .append(equals < 0 ? parameters[i] : parameters[i].substring(0, equals) + "=…");
+    }
+    return shown.toString();
+  }
+
+  /**
+   * A WebSocket endpoint URL: {@code ws://} or {@code wss://} with a host, and no user name or
+   * password in it (they would be shown to staff and written to events).
+   */
   public static String url(String field, String text) {
     if (text == null || text.isBlank()) {
       throw Refusal.invalid(field, "url is required");
@@ -76,7 +116,16 @@ public final class PoolRules {
           field, "url must start with ws:// or wss://, not \"" + text.trim() + "\"");
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
-      throw Refusal.invalid(field, "url \"" + text.trim() + "\" has no host");
+      throw Refusal.invalid(field, "url \"" + shown(text.trim()) + "\" has no host");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw Refusal.invalid(
+          field,
+          "url must not carry a user name or password; put a token in a query parameter, which is"
+              + " hidden where the URL is shown");
+    }
+    if (uri.getRawFragment() != null) {
+      throw Refusal.invalid(field, "url must not have a fragment (#…)");
     }
     return uri.toString();
   }

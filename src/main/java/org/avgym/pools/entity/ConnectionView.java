@@ -19,4 +19,22 @@ public record ConnectionView(
     long acked,
     long errors,
     long timeouts,
-    int reconnects) {}
+    int reconnects) {
+
+  /** This view with {@code shown} as its URL (a redacted one, for staff). */
+  public ConnectionView withUrl(String shown) {
+    return new ConnectionView(
+        shown,
+        weight,
+        effectiveWeight,
+        state,
+        score,
+        rttMillis,
+        inFlight,
+        sent,
+        acked,
+        errors,
+        timeouts,
+        reconnects);
+  }
+}

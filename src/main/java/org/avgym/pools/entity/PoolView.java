@@ -8,7 +8,10 @@ import java.util.Map;
  * outbox, {@code acked} distinct deliveries acknowledged; with an empty outbox they are equal
  * unless the pool was reconfigured away from every connection (see {@code docs/pools.md}). {@code
  * failovers} counts deliveries acked through another connection after failing on one; {@code
- * lastFailoverMs} and {@code maxFailoverMs} are the time from their first send to that ack.
+ * lastFailoverMs} and {@code maxFailoverMs} are the time from their first send to that ack. The
+ * counters are the driving instance's since it took the pool; {@code outboxDepth} and {@code
+ * outboxOldestSeconds} are the durable outbox's, {@code driver} the instance that drives the pool
+ * (null while none does).
  */
 public record PoolView(
     String name,
@@ -35,4 +38,108 @@ public record PoolView(
     double lastFailoverMs,
     double maxFailoverMs,
     double deliveriesPerSecond,
-    List<ConnectionView> connections) {}
+    List<ConnectionView> connections,
+    String driver,
+    double outboxOldestSeconds) {
+
+  /** This view with each connection's URL passed through {@code shown} (redacted, for staff). */
+  public PoolView withUrls(java.util.function.UnaryOperator<String> shown) {
+    return new PoolView(
+        name,
+        topics,
+        strategy,
+        maxConnections,
+        healthCheckIntervalMs,
+        reconnectAttempts,
+        ackTimeoutMinMs,
+        ackTimeoutMaxMs,
+        outboxLimit,
+        health,
+        healthyShare,
+        panic,
+        states,
+        outboxDepth,
+        enqueued,
+        acked,
+        redeliveries,
+        timeouts,
+        errors,
+        overflow,
+        failovers,
+        lastFailoverMs,
+        maxFailoverMs,
+        deliveriesPerSecond,
+        connections.stream().map(c -> c.withUrl(shown.apply(c.url()))).toList(),
+        driver,
+        outboxOldestSeconds);
+  }
+
+  /** This view with the durable outbox's figures and who drives the pool. */
+  public PoolView withOutbox(String driver, OutboxStats stats, long overflow) {
+    return new PoolView(
+        name,
+        topics,
+        strategy,
+        maxConnections,
+        healthCheckIntervalMs,
+        reconnectAttempts,
+        ackTimeoutMinMs,
+        ackTimeoutMaxMs,
+        outboxLimit,
+        health,
+        healthyShare,
+        panic,
+        states,
+        stats.depth(),
+        enqueued,
+        acked,
+        redeliveries,
+        timeouts,
+        errors,
+        overflow,
+        failovers,
+        lastFailoverMs,
+        maxFailoverMs,
+        deliveriesPerSecond,
+        connections,
+        driver,
+        stats.oldestSeconds());
+  }
+
+  /** A pool this instance does not drive, as far as its definition and the outbox tell. */
+  public static PoolView of(PoolDefinition definition) {
+    PoolSettings settings = definition.settings();
+    Map<String, Integer> states = new java.util.LinkedHashMap<>();
+    for (ConnectionState state : ConnectionState.values()) {
+      states.put(state.name().toLowerCase(java.util.Locale.ROOT), 0);
+    }
+    return new PoolView(
+        definition.name(),
+        settings.topics().stream().sorted().toList(),
+        settings.strategy().wire(),
+        settings.maxConnections(),
+        settings.healthCheckInterval().toMillis(),
+        settings.reconnectAttempts(),
+        settings.ackTimeoutMin().toMillis(),
+        settings.ackTimeoutMax().toMillis(),
+        settings.outboxLimit(),
+        0,
+        0,
+        false,
+        states,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        List.of(),
+        null,
+        0);
+  }
+}

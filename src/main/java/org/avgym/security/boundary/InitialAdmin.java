@@ -41,7 +41,11 @@ public class InitialAdmin {
     }
     boolean generated = password.filter(p -> !p.isBlank()).isEmpty();
     String secret = generated ? Passwords.generate(20) : password.get();
-    directory.create(username, "Administrator", secret, Role.ADMIN);
+    if (generated) {
+      directory.createWithGeneratedPassword(username, "Administrator", secret, Role.ADMIN);
+    } else {
+      directory.create(username, "Administrator", secret, Role.ADMIN);
+    }
     if (generated) {
       LOG.warning(
           "\n==========================================================\n"
@@ -49,7 +53,8 @@ public class InitialAdmin {
               + username
               + "'\n  with the generated password: "
               + secret
-              + "\n  It is shown only this once. Set avgym.admin.password to choose your own.\n"
+              + "\n  It is shown only this once and must be changed at the first sign-in."
+              + "\n  Set avgym.admin.password to choose your own.\n"
               + "==========================================================");
     } else {
       LOG.info(() -> "AV Gym created the administrator '" + username + "' from configuration");

@@ -13,37 +13,84 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.avgym.security.control.AccessStamps;
+import org.avgym.security.control.ClientAddress;
 import org.avgym.security.control.LoginMetrics;
+import org.avgym.security.control.LoginThrottle;
+import org.avgym.security.control.Passwords;
 import org.avgym.security.control.StaffDirectory;
+import org.avgym.security.entity.Role;
 import org.avgym.security.entity.StaffLogin;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One mechanism for the two ways staff reach AV Gym: the dashboard logs in through the login page
  * (the session then remembers the caller), API clients send HTTP Basic on every request.
  * Unauthenticated page requests are sent to the login page (also from ajax requests, which get a
  * Faces partial-response redirect); unauthenticated API requests get 401 problem+json.
+ *
+ * <p>Repeated failures are slowed and then refused ({@link LoginThrottle}: 429 with Retry-After on
+ * the API, a message on the login page) before any password is checked; when every password check
+ * is busy the answer is 503 with Retry-After. A session ends at its next request once its user was
+ * disabled, demoted or given a new password ({@link AccessStamps}). A user who logged in with a
+ * generated password can do nothing but change it.
  */
 @ApplicationScoped
 public class StaffAuthentication implements HttpAuthenticationMechanism {
 
   static final String SESSION_CALLER = "avgym.caller";
   public static final String LOGIN_PAGE = "/login.xhtml";
+  public static final String PASSWORD_PAGE = "/password.xhtml";
+
+  /** Request attribute: why the login page refused a sign-in other than a wrong password. */
+  public static final String REFUSAL = "avgym.login.refusal";
+
+  public static final String BUSY = "The server is busy. Please try again in a moment.";
+
   private static final Logger LOG = Logger.getLogger(StaffAuthentication.class.getName());
+
+  /** What a user who must change their password may still reach. */
+  private static final Set<String> PASSWORD_CHANGE_PATHS =
+      Set.of(PASSWORD_PAGE, LOGIN_PAGE, "/favicon.ico");
 
   @Inject IdentityStoreHandler identityStores;
   @Inject LoginMetrics metrics;
   @Inject StaffDirectory directory;
+  @Inject AccessStamps stamps;
+  @Inject LoginThrottle throttle;
   @Inject Event<StaffLogin> logins;
 
-  /** What the session keeps about a logged-in caller. */
-  record Caller(String name, Set<String> groups) implements Serializable {}
+  @Inject
+  @ConfigProperty(name = "avgym.security.trusted-proxies", defaultValue = " ")
+  String trustedProxies;
+
+  /**
+   * What the session keeps about a logged-in caller: {@code stamp} is the user's {@linkplain
+   * org.avgym.security.entity.StaffUser#accessStamp() access stamp} at login.
+   */
+  record Caller(String name, Set<String> groups, String stamp) implements Serializable {}
+
+  /** The client's address as throttling and logs see it. */
+  public String clientAddress(HttpServletRequest request) {
+    return ClientAddress.of(
+        request.getRemoteAddr(),
+        request.getHeader("X-Forwarded-For"),
+        ClientAddress.proxies(trustedProxies));
+  }
+
+  /** The login page's message when too many sign-ins failed. */
+  public static String tooMany(Duration wait) {
+    long minutes = (AuthResponses.seconds(wait) + 59) / 60;
+    return "Too many failed sign-ins for this user name or from this address. Please try again in "
+        + (minutes <= 1 ? "a minute." : minutes + " minutes.");
+  }
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -58,15 +105,24 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     }
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SESSION_CALLER) instanceof Caller caller) {
-      return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+      if (!stamps.valid(caller.name(), caller.stamp())) {
+        // Disabled, demoted or given a new password since this session logged in: it ends here.
+        LOG.info(() -> "Ended the session of '" + caller.name() + "': their access changed");
+        session.invalidate();
+      } else if (caller.groups().contains(Role.PASSWORD_CHANGE_NAME)
+          && !passwordChangePath(request)) {
+        return passwordChangeFirst(request, response, context);
+      } else {
+        return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+      }
     }
     if (!context.isProtected()) {
       return context.doNothing();
     }
-    if (isApi(request)) {
-      return unauthorized(response, context, "Authentication required");
+    if (AuthResponses.isApi(request)) {
+      return AuthResponses.unauthorized(response, "Authentication required");
     }
-    return toLoginPage(request, response, context);
+    return AuthResponses.redirect(request, response, context, LOGIN_PAGE);
   }
 
   @Override
@@ -81,25 +137,42 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus formLogin(
       HttpServletRequest request, HttpMessageContext context, Credential credential) {
-    CredentialValidationResult result = identityStores.validate(credential);
     String name =
         credential instanceof UsernamePasswordCredential upc ? upc.getCaller() : "(unknown)";
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      metrics.failed("form");
-      logins.fire(new StaffLogin(name, false, request.getRemoteAddr(), Instant.now()));
-      LOG.info(() -> "Login refused for '" + sanitize(name) + "' from " + request.getRemoteAddr());
-      // No error page: the login page shows its own message.
+    String address = clientAddress(request);
+    Duration wait = throttle.refusal(name, address, "form");
+    if (!wait.isZero()) {
+      // No error page: the login page shows the message.
+      request.setAttribute(REFUSAL, tooMany(wait));
       return AuthenticationStatus.SEND_FAILURE;
     }
+    CredentialValidationResult result;
+    try {
+      result = identityStores.validate(credential);
+    } catch (RuntimeException e) {
+      return busyOrRethrow(e, "form", () -> request.setAttribute(REFUSAL, BUSY));
+    }
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      metrics.failed("form");
+      throttle.failed(name, address);
+      logins.fire(new StaffLogin(name, false, address, Instant.now()));
+      LOG.info(() -> "Login refused for '" + AuthResponses.sanitize(name) + "' from " + address);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    String caller = result.getCallerPrincipal().getName();
     metrics.succeeded("form");
+    throttle.succeeded(caller);
     // A fresh session id at login defeats session fixation.
     request.getSession(true);
     request.changeSessionId();
-    String caller = result.getCallerPrincipal().getName();
-    request.getSession().setAttribute(SESSION_CALLER, new Caller(caller, result.getCallerGroups()));
+    request
+        .getSession()
+        .setAttribute(
+            SESSION_CALLER,
+            new Caller(caller, result.getCallerGroups(), stamps.current(caller).orElse(null)));
     directory.recordLogin(caller);
-    logins.fire(new StaffLogin(caller, true, request.getRemoteAddr(), Instant.now()));
-    LOG.info(() -> "Login of '" + caller + "' from " + request.getRemoteAddr());
+    logins.fire(new StaffLogin(caller, true, address, Instant.now()));
+    LOG.info(() -> "Login of '" + caller + "' from " + address);
     return context.notifyContainerAboutLogin(result);
   }
 
@@ -113,73 +186,90 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       metrics.failed("basic");
-      return unauthorized(response, context, "Malformed Basic credentials");
+      return AuthResponses.unauthorized(response, "Malformed Basic credentials");
     }
     int colon = decoded.indexOf(':');
     if (colon < 0) {
       metrics.failed("basic");
-      return unauthorized(response, context, "Malformed Basic credentials");
+      return AuthResponses.unauthorized(response, "Malformed Basic credentials");
     }
-    CredentialValidationResult result =
-        identityStores.validate(
-            new UsernamePasswordCredential(
-                decoded.substring(0, colon), decoded.substring(colon + 1)));
+    String name = decoded.substring(0, colon);
+    String address = clientAddress(request);
+    Duration wait = throttle.refusal(name, address, "basic");
+    if (!wait.isZero()) {
+      return AuthResponses.retryLater(
+          response,
+          429,
+          wait,
+          "too many failed logins for this user name or from this address; retry after "
+              + AuthResponses.seconds(wait)
+              + " s");
+    }
+    CredentialValidationResult result;
+    try {
+      result =
+          identityStores.validate(
+              new UsernamePasswordCredential(name, decoded.substring(colon + 1)));
+    } catch (RuntimeException e) {
+      return busyOrRethrow(
+          e,
+          "basic",
+          () ->
+              AuthResponses.retryLater(
+                  response,
+                  503,
+                  Duration.ofSeconds(1),
+                  "every password check is busy; retry in a moment"));
+    }
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       metrics.failed("basic");
-      return unauthorized(response, context, "Unknown user or wrong password");
+      throttle.failed(name, address);
+      return AuthResponses.unauthorized(response, "Unknown user or wrong password");
     }
     metrics.succeeded("basic");
+    throttle.succeeded(result.getCallerPrincipal().getName());
+    if (result.getCallerGroups().contains(Role.PASSWORD_CHANGE_NAME)) {
+      AuthResponses.problem(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "Forbidden",
+          "this user's generated password must be changed first: sign in on the dashboard");
+      return AuthenticationStatus.SEND_FAILURE;
+    }
     return context.notifyContainerAboutLogin(result);
   }
 
-  static boolean isApi(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/ws/");
-  }
-
-  private static AuthenticationStatus unauthorized(
-      HttpServletResponse response, HttpMessageContext context, String detail) {
-    try {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"AV Gym\", charset=\"UTF-8\"");
-      response.setContentType("application/problem+json");
-      response.setCharacterEncoding("UTF-8");
-      response
-          .getWriter()
-          .write(
-              "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
-                  + detail
-                  + "\"}");
-    } catch (IOException e) {
-      LOG.fine(() -> "Could not write 401 body: " + e.getMessage());
-    }
-    return AuthenticationStatus.SEND_FAILURE;
-  }
-
-  private static AuthenticationStatus toLoginPage(
-      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    String login = request.getContextPath() + LOGIN_PAGE;
-    if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-      // An ajax request after the session expired: tell Faces to navigate, not to render.
-      try {
-        response.setContentType("text/xml");
-        response.setCharacterEncoding("UTF-8");
-        response
-            .getWriter()
-            .write(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + login
-                    + "\"/></partial-response>");
-      } catch (IOException e) {
-        LOG.fine(() -> "Could not write ajax redirect: " + e.getMessage());
+  /**
+   * All password checks were busy ({@link Passwords.Busy}): refuse for now; anything else is a bug.
+   */
+  private AuthenticationStatus busyOrRethrow(RuntimeException e, String channel, Runnable refuse) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof Passwords.Busy) {
+        metrics.busy(channel);
+        refuse.run();
+        return AuthenticationStatus.SEND_FAILURE;
       }
-      return AuthenticationStatus.SEND_CONTINUE;
     }
-    return context.redirect(login);
+    throw e;
   }
 
-  private static String sanitize(String value) {
-    String shortened = value.length() > 64 ? value.substring(0, 64) : value;
-    return shortened.replaceAll("[^\\p{Graph} ]", "?");
+  private static boolean passwordChangePath(HttpServletRequest request) {
+    String path = AuthResponses.path(request);
+    return PASSWORD_CHANGE_PATHS.contains(path)
+        || path.startsWith("/jakarta.faces.resource/")
+        || path.startsWith("/resources/");
+  }
+
+  private static AuthenticationStatus passwordChangeFirst(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (AuthResponses.isApi(request)) {
+      AuthResponses.problem(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "Forbidden",
+          "change your generated password first");
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    return AuthResponses.redirect(request, response, context, PASSWORD_PAGE);
   }
 }

@@ -51,7 +51,7 @@ public class StaffIdentityStore implements IdentityStore {
     if (!passwords.verify(password, staff.getPasswordHash()) || !staff.isEnabled()) {
       return CredentialValidationResult.INVALID_RESULT;
     }
-    Set<String> groups = staff.getRole().groups();
+    Set<String> groups = staff.groups();
     cache.remember(staff.getUsername(), password, groups, now);
     return new CredentialValidationResult(staff.getUsername(), groups);
   }

@@ -1,6 +1,8 @@
 package org.avgym.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.avgym.security.entity.StaffAccessChanged;
 
 /**
  * Remembers recently verified API credentials for a short time, so that HTTP Basic clients do not
@@ -51,6 +54,11 @@ public class CredentialCache {
 
   public void evict(String username) {
     entries.remove(key(username));
+  }
+
+  /** A disabled user, a new role or password: the remembered credentials are no longer valid. */
+  void accessChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StaffAccessChanged change) {
+    evict(change.username());
   }
 
   private static String key(String username) {

@@ -18,6 +18,20 @@ public class LoginMetrics {
           .withDescription("Staff authentication attempts by outcome and channel")
           .build();
 
+  private static final Metadata THROTTLED =
+      Metadata.builder()
+          .withName("avgym_login_throttled")
+          .withDescription(
+              "Login attempts refused without a password check: too many failures for the user"
+                  + " name or the address, or the password checks are all busy")
+          .build();
+
+  private static final Metadata LOCKOUTS =
+      Metadata.builder()
+          .withName("avgym_login_lockouts")
+          .withDescription("User names or client addresses locked after too many failed logins")
+          .build();
+
   @Inject MetricRegistry registry;
 
   /** Registers every series at start-up so that dashboards see zeros, not gaps. */
@@ -27,6 +41,28 @@ public class LoginMetrics {
         registry.counter(LOGINS, new Tag("outcome", outcome), new Tag("channel", channel));
       }
     }
+    for (String channel : new String[] {"form", "basic"}) {
+      for (String reason : new String[] {"failures", "busy"}) {
+        registry.counter(THROTTLED, new Tag("channel", channel), new Tag("reason", reason));
+      }
+    }
+    for (String kind : new String[] {"user", "address"}) {
+      registry.counter(LOCKOUTS, new Tag("kind", kind));
+    }
+  }
+
+  /** A login refused without a password check: too many failures for the name or address. */
+  public void throttled(String channel) {
+    registry.counter(THROTTLED, new Tag("channel", channel), new Tag("reason", "failures")).inc();
+  }
+
+  /** A login refused because every password check was busy. */
+  public void busy(String channel) {
+    registry.counter(THROTTLED, new Tag("channel", channel), new Tag("reason", "busy")).inc();
+  }
+
+  public void locked(String kind) {
+    registry.counter(LOCKOUTS, new Tag("kind", kind)).inc();
   }
 
   public void succeeded(String channel) {

@@ -10,7 +10,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
 
 @Entity
 @Table(name = "staff_user")
@@ -53,6 +58,9 @@ public class StaffUser {
   @Column(name = "last_login_at")
   private Instant lastLoginAt;
 
+  @Column(name = "password_change_required", nullable = false)
+  private boolean passwordChangeRequired;
+
   @Version private long version;
 
   protected StaffUser() {}
@@ -65,12 +73,49 @@ public class StaffUser {
     this.createdAt = Instant.now();
   }
 
+  /**
+   * A fingerprint of what this user's access rests on: role, enabled and password. A session keeps
+   * the stamp of its login and ends when it no longer matches; last login and display name do not
+   * change it, so logging in elsewhere ends nothing.
+   */
+  public String accessStamp() {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((role + "|" + enabled + "|" + passwordHash).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public void recordLogin(Instant at) {
     this.lastLoginAt = at;
   }
 
+  /** A new password set by an administrator. */
   public void changePassword(String newHash) {
     this.passwordHash = newHash;
+  }
+
+  /** The user chose their own password: nothing more is required of them. */
+  public void choosePassword(String newHash) {
+    this.passwordHash = newHash;
+    this.passwordChangeRequired = false;
+  }
+
+  /** The password was generated: the user must choose their own at their first login. */
+  public void requirePasswordChange() {
+    this.passwordChangeRequired = true;
+  }
+
+  public boolean isPasswordChangeRequired() {
+    return passwordChangeRequired;
+  }
+
+  /** The groups the container sees: only the password change while one is required. */
+  public Set<String> groups() {
+    return passwordChangeRequired ? Set.of(Role.PASSWORD_CHANGE_NAME) : role.groups();
   }
 
   public void changeRole(Role newRole) {

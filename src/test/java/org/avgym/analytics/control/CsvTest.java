@@ -27,4 +27,21 @@ class CsvTest {
     assertEquals("1,,\"x,y\"\r\n", Csv.record(Arrays.asList("1", null, "x,y")));
     assertEquals("\r\n", Csv.record(List.of()));
   }
+
+  @Test
+  void formulasAreWrittenAsTextButNumbersStayNumbers() {
+    assertEquals("'=1+1", Csv.field("=1+1"));
+    assertEquals(
+        "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"",
+        Csv.field("=HYPERLINK(\"http://evil.example\",\"x\")"));
+    assertEquals("'+cmd|' /C calc'!A0", Csv.field("+cmd|' /C calc'!A0"));
+    assertEquals("'-2+3", Csv.field("-2+3"));
+    assertEquals("'@SUM(A1)", Csv.field("@SUM(A1)"));
+    assertEquals("'\t=1", Csv.field("\t=1"));
+    assertEquals("\"'\r=1\"", Csv.field("\r=1"));
+    assertEquals("-5", Csv.field("-5"));
+    assertEquals("+3.5", Csv.field("+3.5"));
+    assertEquals("-1.5E3", Csv.field("-1.5E3"));
+    assertEquals("a=b", Csv.field("a=b"));
+  }
 }

@@ -37,6 +37,12 @@ class DeviceProtocolTest {
     assertRejected("{\"type\":\"ping\"}", DeviceError.INVALID_FIELD, "id", null);
     assertRejected("{\"type\":\"ping\",\"id\":\"\"}", DeviceError.INVALID_FIELD, "id", null);
     assertRejected("{\"type\":\"ping\",\"id\":7}", DeviceError.INVALID_FIELD, "id", null);
+    // A CR/LF in an id would forge log lines.
+    assertRejected(
+        "{\"type\":\"ping\",\"id\":\"a\\r\\nSEVERE forged\"}",
+        DeviceError.INVALID_FIELD,
+        "id",
+        null);
     assertRejected(
         "{\"type\":\"checkin\",\"id\":\"" + "x".repeat(65) + "\",\"credential\":\"A\"}",
         DeviceError.INVALID_FIELD,

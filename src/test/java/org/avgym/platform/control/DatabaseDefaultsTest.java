@@ -1,6 +1,7 @@
 package org.avgym.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +25,13 @@ class DatabaseDefaultsTest {
   }
 
   @Test
-  void answersOnlyForItsOwnKeyBetweenFileAndEnvironment() {
+  void answersOnlyForItsOwnKeyBelowEveryOtherSource() {
     DatabaseDefaults source = new DatabaseDefaults();
     assertEquals(null, source.getValue("avgym.db.url"));
-    assertEquals(250, source.getOrdinal());
-    assertEquals(
-        DatabaseDefaults.dataSourceClassFor(System.getenv("AVGYM_DB_URL")),
-        source.getValue(DatabaseDefaults.DATASOURCE_CLASS));
+    // Payara's lowest source (the secrets directory) is 90, the properties file 100: a derived
+    // default must never outrank a value set anywhere (issue 13: it outranked the domain's 110).
+    assertTrue(source.getOrdinal() < 90, "ordinal " + source.getOrdinal());
+    // Without a configuration (no MicroProfile Config here) the embedded default applies.
+    assertEquals("org.h2.jdbcx.JdbcDataSource", source.getValue(DatabaseDefaults.DATASOURCE_CLASS));
   }
 }

@@ -34,6 +34,80 @@ class PoolRulesTest {
   }
 
   @Test
+  void urlsCarryNoCredentialsAndShowNoQueryValues() {
+    assertEquals(
+        "url", refusedField(() -> PoolRules.url("url", "wss://user:secret@gw.example.com/x")));
+    assertEquals("url", refusedField(() -> PoolRules.url("url", "wss://gw.example.com/x#frag")));
+    assertEquals(
+        "wss://gw.example.com/x?token=…&name=…&flag",
+        PoolRules.shown("wss://gw.example.com/x?token=s3cret&name=a&flag"));
+    assertEquals("wss://gw.example.com/x", PoolRules.shown("wss://gw.example.com/x"));
+  }
+
+  @Test
+  void addressesOfMetadataLinkLocalAndPrivateNetworksAreRefused() {
+    EndpointAddresses none = EndpointAddresses.of(" ", List.of());
+    EndpointAddresses.Resolver dns = EndpointAddresses.Resolver.DNS; // literals: no look-up
+    for (String url :
+        List.of(
+            "ws://169.254.169.254/latest/meta-data",
+            "ws://[fe80::1]/x",
+            "ws://100.100.100.200/x",
+            "ws://[fd00:ec2::254]/x",
+            "ws://0.0.0.0:8080/x",
+            "ws://224.0.0.1/x",
+            "ws://127.0.0.1:4848/x",
+            "ws://[::1]/x",
+            "ws://10.1.2.3/x",
+            "ws://172.16.0.9/x",
+            "ws://192.168.1.1/x",
+            "ws://100.64.0.1/x",
+            "ws://[fd12::1]/x",
+            "ws://[::ffff:169.254.169.254]/x",
+            "ws://metadata.google.internal/x")) {
+      assertEquals("url", refusedField(() -> PoolRules.url("url", url, none, dns)), url);
+    }
+    assertEquals("ws://93.184.216.34/x", PoolRules.url("url", "ws://93.184.216.34/x", none, dns));
+    EndpointAddresses doors = EndpointAddresses.of("10.20.0.0/16, 169.254.0.0/16", List.of());
+    assertEquals("ws://10.20.3.4/x", PoolRules.url("url", "ws://10.20.3.4/x", doors, dns));
+    assertEquals("url", refusedField(() -> PoolRules.url("url", "ws://10.21.3.4/x", doors, dns)));
+    assertEquals(
+        "url",
+        refusedField(() -> PoolRules.url("url", "ws://169.254.169.254/x", doors, dns)),
+        "link-local is never allowed");
+    EndpointAddresses loopback = EndpointAddresses.of("", EndpointAddresses.LOOPBACK);
+    assertEquals(
+        "ws://127.0.0.1:8080/ws", PoolRules.url("url", "ws://127.0.0.1:8080/ws", loopback, dns));
+  }
+
+  @Test
+  void aHostNameIsCheckedByEveryAddressItResolvesTo() throws Exception {
+    EndpointAddresses none = EndpointAddresses.of("", List.of());
+    java.net.InetAddress metadata = java.net.InetAddress.getByName("169.254.169.254");
+    java.net.InetAddress outside = java.net.InetAddress.getByName("93.184.216.34");
+    EndpointAddresses.Resolver rebinding = host -> new java.net.InetAddress[] {outside, metadata};
+    assertEquals(
+        "url", refusedField(() -> PoolRules.url("url", "wss://gw.example.com/x", none, rebinding)));
+    EndpointAddresses.Resolver unknown =
+        host -> {
+          throw new java.net.UnknownHostException(host);
+        };
+    assertEquals(
+        "url", refusedField(() -> PoolRules.url("url", "wss://gw.example.com/x", none, unknown)));
+    assertEquals(
+        "wss://gw.example.com/x",
+        PoolRules.url(
+            "url", "wss://gw.example.com/x", none, host -> new java.net.InetAddress[] {outside}));
+  }
+
+  @Test
+  void networksAreParsedFromCidr() {
+    assertThrows(IllegalArgumentException.class, () -> EndpointAddresses.Network.parse("cafe/16"));
+    assertThrows(
+        IllegalArgumentException.class, () -> EndpointAddresses.Network.parse("10.0.0.0/33"));
+  }
+
+  @Test
   void namesAreLowerCaseSlugs() {
     assertEquals("door-controllers", PoolRules.name(" door-controllers "));
     assertEquals("name", refusedField(() -> PoolRules.name("Door Controllers")));

@@ -1,4 +1,4 @@
-package org.avgym.live.control;
+package org.avgym.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,5 +29,21 @@ class OriginsTest {
     assertFalse(Origins.allowed("::not a uri::", "localhost:8080", Set.of()));
     assertFalse(Origins.allowed("null", "localhost:8080", Set.of()));
     assertTrue(Origins.allowed(null, "localhost:8080", Set.of()));
+  }
+
+  @Test
+  void thePublicUrlAndConfiguredOriginsAreAllowedAsOrigins() {
+    var allowed = Origins.allowedSet(" https://Signage.example/ , ", "https://gym.example/app/");
+    assertTrue(allowed.contains("https://signage.example"));
+    assertTrue(allowed.contains("https://gym.example"));
+    assertTrue(Origins.allowed("https://gym.example", "10.0.0.5:8080", allowed));
+    assertFalse(Origins.allowed("https://evil.example", "10.0.0.5:8080", allowed));
+  }
+
+  @Test
+  void aRefererGivesItsOrigin() {
+    assertTrue("http://localhost:8080".equals(Origins.of("http://localhost:8080/index.xhtml?x=1")));
+    assertTrue(Origins.of("not a url") == null);
+    assertTrue(Origins.of(null) == null);
   }
 }
