@@ -30,6 +30,9 @@ final class ApiFuzz {
   /** A request to send: an operation of the document, filled in. */
   record Call(String method, String path) {}
 
+  /** A request unanswered this long is a finding: a hung request ties up a container thread. */
+  static final java.time.Duration ANSWER_WITHIN = java.time.Duration.ofSeconds(10);
+
   private final Api admin;
   private final Random random;
   private final AbuseTally tally;
@@ -129,21 +132,25 @@ final class ApiFuzz {
     String contentType = contentType();
     String body = body(schema);
     HttpRequest.Builder request =
-        admin.request(path + query).method(method, HttpRequest.BodyPublishers.ofString(body));
+        admin
+            .request(path + query)
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .timeout(ANSWER_WITHIN)
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
     HttpResponse<String> answer;
+    String call = method + " " + template + " (" + contentType + ", " + body.length() + " chars)";
     try {
       answer = admin.send(request.build());
     } catch (RuntimeException e) {
       tally.count("api requests without an answer (" + e.getClass().getSimpleName() + ")");
-      tally.finding(method + " " + path + query + ": no answer: " + e);
+      tally.finding(call + " " + path + query + ": no answer: " + e);
       return;
     }
     tally.count("api requests");
     tally.count("api responses " + answer.statusCode());
-    String call = method + " " + template + " (" + contentType + ", " + body.length() + " chars)";
     if (answer.statusCode() == 500) {
       tally.finding("500 on " + call + " " + path + query + ": " + answer.body());
     }

@@ -441,7 +441,8 @@ final class HostileFrames {
     for (int i = 0; i < count; i++) {
       out.writeBytes(frame(true, TEXT, ("{\"type\":\"ping\",\"id\":\"fl" + i + "\"}").getBytes()));
     }
-    return new Shot(Kind.FLOOD, out.toByteArray(), count, device, device ? 1008 : 0);
+    // PROTOCOL §1: a flooding device "may be closed": counted, not required.
+    return new Shot(Kind.FLOOD, out.toByteArray(), count, false, 0);
   }
 
   private byte[] padded(int size) {
