@@ -17,7 +17,8 @@ final class AbuseTally {
 
   /**
    * Traces of a leaked exception: an exception or error class name, a stack frame, or a qualified
-   * class name of the JDK, the container or the application.
+   * class name of the JDK, the container or the application (a package, then a capital: not the
+   * pages' {@code jakarta.faces.resource} URLs nor the {@code jakarta.faces.ViewState} field).
    */
   static final Pattern LEAK =
       Pattern.compile(
@@ -25,7 +26,7 @@ final class AbuseTally {
               + "|\\.java:\\d+\\)"
               + "|\\bat [a-z][\\w$]*(?:\\.[\\w$]+)+\\("
               + "|\\b(?:java|javax|jakarta|sun|com\\.sun|org\\.glassfish|org\\.eclipse|fish\\.payara"
-              + "|org\\.postgresql|org\\.h2|org\\.avgym)\\.[a-z]\\w*\\.");
+              + "|org\\.postgresql|org\\.h2|org\\.avgym)\\.(?!faces\\.ViewState)(?:[a-z]\\w*\\.)+[A-Z]");
 
   private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
   private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z.]+)\"");
