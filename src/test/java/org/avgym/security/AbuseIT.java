@@ -33,6 +33,7 @@ import org.avgym.it.RawWebSocket;
 import org.avgym.it.ServerHeap;
 import org.avgym.it.TestDatabase;
 import org.avgym.it.WsClient;
+import org.avgym.platform.control.FrameLimits;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -66,9 +67,6 @@ class AbuseIT {
 
   static final int DEVICE_MAX_FRAME = 16 * 1024;
   static final int LIVE_MAX_FRAME = 8 * 1024;
-
-  /** The container's own frame buffer (FrameLimits.CONTAINER_FRAME_BUFFER, web.xml). */
-  static final int CONTAINER_FRAME_BUFFER = 32 * 1024;
 
   /** Heap after a forced GC may be this much above its level before the run. */
   static final long HEAP_MARGIN_BYTES = 48L * 1024 * 1024;
@@ -272,7 +270,7 @@ class AbuseIT {
         if (shot.mustClose()) {
           int code = awaitEnd(channel, socket, shot);
           if (shot.closeCode() == 1009 && code != 1009) {
-            if (shot.bytes().length > CONTAINER_FRAME_BUFFER && code == 1011) {
+            if (shot.bytes().length > FrameLimits.CONTAINER_FRAME_BUFFER && code == 1011) {
               // Known: past the container's frame buffer Tyrus closes with 1011 (docs/security.md)
               tally.count(channel + " " + shot.kind() + " past the container buffer closed 1011");
             } else {
