@@ -28,6 +28,9 @@ final class AbuseTally {
               + "|\\b(?:java|javax|jakarta|sun|com\\.sun|org\\.glassfish|org\\.eclipse|fish\\.payara"
               + "|org\\.postgresql|org\\.h2|org\\.avgym)\\.(?!faces\\.ViewState)(?:[a-z]\\w*\\.)+[A-Z]");
 
+  /** PrimeFaces' client settings on a Faces page: {@code errorPages:{'…Exception':'/login.xhtml'}}. */
+  private static final Pattern FACES_ERROR_PAGES = Pattern.compile("errorPages:\\{[^}]*\\}");
+
   private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
   private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z.]+)\"");
   private static final int MAX_FINDINGS = 50;
@@ -83,7 +86,8 @@ final class AbuseTally {
 
   /** Records a finding when {@code text} carries an exception's traces. */
   void leak(String where, String text) {
-    Matcher leak = LEAK.matcher(text);
+    // A Faces page's PrimeFaces settings name the exception its error page is for; not a leak.
+    Matcher leak = LEAK.matcher(FACES_ERROR_PAGES.matcher(text).replaceAll("errorPages:{}"));
     if (leak.find()) {
       int from = Math.max(0, leak.start() - 80);
       int to = Math.min(text.length(), leak.end() + 80);
