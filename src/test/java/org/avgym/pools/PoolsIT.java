@@ -193,6 +193,23 @@ class PoolsIT {
     JsonObject failing =
         Api.json(admin().get("/api/pools/_simulator")).getJsonObject(name + "-failing");
     assertEquals(0, failing.getJsonNumber("acked").longValue());
+    assertTrue(
+        poolMetric("avgym_pool_disconnects_total", name) > 0,
+        "the closing endpoint's disconnects are counted");
+  }
+
+  /** The value of a pool's metric in {@code /metrics}, or -1 when it is not there. */
+  private double poolMetric(String metric, String pool) {
+    Api anonymous = Api.at(base);
+    String text =
+        anonymous
+            .send(anonymous.request("/metrics").setHeader("Accept", "text/plain").GET().build())
+            .body();
+    return text.lines()
+        .filter(l -> l.startsWith(metric + "{") && l.contains("pool=\"" + pool + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(-1);
   }
 
   /** Changes the faults of the simulated endpoints named {@code name} from now on. */

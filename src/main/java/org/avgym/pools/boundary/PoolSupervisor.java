@@ -606,6 +606,11 @@ public class PoolSupervisor implements PoolListener {
   }
 
   @Override
+  public void disconnected(String pool) {
+    metrics.disconnected(pool);
+  }
+
+  @Override
   public void timedOut(String pool) {
     metrics.timedOut(pool);
   }
