@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -395,7 +396,7 @@ class PoolsIT {
       alerts.nextOfType("subscribed", WAIT);
       sent = admin().post("/api/pools/" + name + "/test-events", "{\"count\":20}");
       assertEquals(200, sent.statusCode(), sent.body());
-      assertOverflowAlert(alerts, name);
+      assertAlert(alerts, "pool.overflow", name);
     }
     assertEquals(5, Api.json(sent).getInt("accepted"));
     assertEquals(15, Api.json(sent).getInt("overflowed"));
@@ -421,8 +422,67 @@ class PoolsIT {
             + metrics.lines().filter(l -> l.contains(name)).toList());
   }
 
-  /** Waits for the pool.overflow alert of {@code pool} on the live alerts topic. */
-  private static void assertOverflowAlert(WsClient alerts, String pool) {
+  @Test
+  void theSimulatedGatewayAnswersManyDeliveriesInFlightOverOneConnection() {
+    int count = 2_000;
+    String name = "tp-" + UUID.randomUUID().toString().substring(0, 8);
+    try (WsClient client =
+        WsClient.connect(URI.create(gateway("name=" + name + "&latencyMs=10")), Map.of())) {
+      long start = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        client.send("{\"type\":\"deliver\",\"id\":\"" + i + "\",\"topic\":\"test\",\"data\":{}}");
+      }
+      java.util.Set<String> acked = new java.util.HashSet<>();
+      while (acked.size() < count) {
+        JsonObject answer = client.nextJson(WAIT);
+        assertEquals("ack", answer.getString("type"), answer.toString());
+        acked.add(answer.getString("id"));
+      }
+      double perSecond = count / ((System.nanoTime() - start) / 1e9);
+      System.out.printf(
+          "Simulated gateway, 10 ms latency, one connection: %.0f deliveries/s%n", perSecond);
+      // One at a time, 10 ms each, would be 100/s.
+      assertTrue(perSecond >= 1_000, "only " + perSecond + " deliveries/s");
+    }
+  }
+
+  @Test
+  void aPoolFallingBehindIsAlertedBeforeItsOutboxRefusesAnything() {
+    String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> made =
+        admin()
+            .post(
+                "/api/pools",
+                "{\"name\":\""
+                    + name
+                    + "\",\"outboxLimit\":20,\"endpoints\":[{\"url\":\"ws://127.0.0.1:1/nowhere\"}]}");
+    assertEquals(201, made.statusCode(), made.body());
+    created.add(name);
+    try (WsClient alerts =
+        WsClient.connect(
+            WsClient.ws(base, "/ws/live"),
+            Map.of(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            (Deployments.ADMIN + ":" + Deployments.ADMIN_PASSWORD)
+                                .getBytes(StandardCharsets.UTF_8))))) {
+      alerts.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
+      alerts.nextOfType("subscribed", WAIT);
+      HttpResponse<String> sent =
+          admin().post("/api/pools/" + name + "/test-events", "{\"count\":10}");
+      assertEquals(200, sent.statusCode(), sent.body());
+      assertEquals(0, Api.json(sent).getInt("overflowed"));
+      assertAlert(alerts, "pool.behind", name);
+    }
+    JsonObject pool = pool(name);
+    assertEquals(10, pool.getInt("outboxDepth"));
+    assertEquals(0, pool.getJsonNumber("overflow").longValue(), "nothing refused");
+  }
+
+  /** Waits for the alert {@code kind} of {@code pool} on the live alerts topic. */
+  private static void assertAlert(WsClient alerts, String kind, String pool) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       JsonObject frame = alerts.nextJson(WAIT);
@@ -433,13 +493,13 @@ class PoolsIT {
       for (JsonObject event : events) {
         JsonObject data = event.getJsonObject("data");
         if (data != null
-            && "pool.overflow".equals(data.getString("kind", ""))
+            && kind.equals(data.getString("kind", ""))
             && pool.equals(data.getString("pool", ""))) {
           return;
         }
       }
     }
-    throw new AssertionError("no pool.overflow alert for " + pool);
+    throw new AssertionError("no " + kind + " alert for " + pool);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,7 +38,6 @@ public class SimulatedGateway {
   private static final String KNOBS = "avgym.sim.knobs";
   private static final String COUNT = "avgym.sim.count";
   private static final String PENDING = "avgym.sim.pending";
-  private static final String FREE_AT = "avgym.sim.freeAt";
 
   /** Delayed answers one session may have waiting; more are dropped (and counted). */
   static final int MAX_PENDING = 10_000;
@@ -99,7 +99,6 @@ public class SimulatedGateway {
     GatewayFaults.opened(knobs.name(), session);
     session.getUserProperties().put(COUNT, new AtomicLong());
     session.getUserProperties().put(PENDING, new AtomicLong());
-    session.getUserProperties().put(FREE_AT, new AtomicLong(System.nanoTime()));
   }
 
   @OnClose
@@ -153,19 +152,17 @@ public class SimulatedGateway {
       answer(session, knobs, id);
       return;
     }
-    // As if each frame were handled in turn (an endpoint that takes latencyMs per frame), but on
-    // the scheduler: no container thread sleeps.
+    // Like a real endpoint with many deliveries in flight: each answer is due its latency after
+    // its frame arrived, whatever else is pending, and is sent by the scheduler (no container
+    // thread sleeps).
     AtomicLong pending = (AtomicLong) session.getUserProperties().get(PENDING);
     if (pending.incrementAndGet() > MAX_PENDING) {
       pending.decrementAndGet();
       GatewayStats.dropped(knobs.name());
       return;
     }
-    AtomicLong free = (AtomicLong) session.getUserProperties().get(FREE_AT);
-    long now = System.nanoTime();
-    long due = free.accumulateAndGet(now, (last, at) -> Math.max(last, at) + delay * 1_000_000L);
     clock.after(
-        due - now,
+        TimeUnit.MILLISECONDS.toNanos(delay),
         () -> {
           pending.decrementAndGet();
           answer(session, knobs, id);
