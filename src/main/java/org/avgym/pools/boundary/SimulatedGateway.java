@@ -98,7 +98,7 @@ public class SimulatedGateway {
     GatewayStats.opened(knobs.name());
     GatewayFaults.opened(knobs.name(), session);
     session.getUserProperties().put(COUNT, new AtomicLong());
-    session.getUserProperties().put(PENDING, new AtomicLong());
+    session.getUserProperties().put(PENDING, new Answers(session));
   }
 
   @OnClose
@@ -155,18 +155,60 @@ public class SimulatedGateway {
     // Like a real endpoint with many deliveries in flight: each answer is due its latency after
     // its frame arrived, whatever else is pending, and is sent by the scheduler (no container
     // thread sleeps).
-    AtomicLong pending = (AtomicLong) session.getUserProperties().get(PENDING);
-    if (pending.incrementAndGet() > MAX_PENDING) {
-      pending.decrementAndGet();
+    Answers answers = (Answers) session.getUserProperties().get(PENDING);
+    if (!answers.add(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay), id)) {
       GatewayStats.dropped(knobs.name());
-      return;
     }
-    clock.after(
-        TimeUnit.MILLISECONDS.toNanos(delay),
-        () -> {
-          pending.decrementAndGet();
-          answer(session, knobs, id);
-        });
+  }
+
+  /**
+   * One session's answers waiting for their time, sent in batches: one scheduled task for all the
+   * answers due by then rather than one per frame (a task per frame held the gateway to a few
+   * hundred answers a second).
+   */
+  final class Answers {
+    private record Due(long atNanos, String id) {}
+
+    private final Session session;
+    private final java.util.PriorityQueue<Due> queue =
+        new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Due::atNanos));
+    private long scheduledFor = Long.MAX_VALUE;
+
+    Answers(Session session) {
+      this.session = session;
+    }
+
+    /** Queues an answer due at {@code atNanos}; false when the session has too many waiting. */
+    synchronized boolean add(long atNanos, String id) {
+      if (queue.size() >= MAX_PENDING) {
+        return false;
+      }
+      queue.add(new Due(atNanos, id));
+      if (atNanos < scheduledFor) {
+        scheduledFor = atNanos;
+        clock.after(Math.max(0, atNanos - System.nanoTime()), this::sendDue);
+      }
+      return true;
+    }
+
+    private void sendDue() {
+      List<String> due = new java.util.ArrayList<>();
+      synchronized (this) {
+        long now = System.nanoTime();
+        while (!queue.isEmpty() && queue.peek().atNanos() <= now) {
+          due.add(queue.poll().id());
+        }
+        scheduledFor = Long.MAX_VALUE;
+        if (!queue.isEmpty()) {
+          scheduledFor = queue.peek().atNanos();
+          clock.after(Math.max(0, scheduledFor - now), this::sendDue);
+        }
+      }
+      Knobs knobs = GatewayFaults.effective((Knobs) session.getUserProperties().get(KNOBS));
+      for (String id : due) {
+        answer(session, knobs, id);
+      }
+    }
   }
 
   private static void answer(Session session, Knobs knobs, String id) {
