@@ -22,6 +22,7 @@ public final class Deployments {
   private Deployments() {}
 
   public static WebArchive avgym(Map<String, String> settings) {
+    awaitPreviousServers();
     File war = new File(System.getProperty("avgym.war", "target/avgym.war"));
     Map<String, String> all = new LinkedHashMap<>();
     all.put("config_ordinal", "500");
@@ -43,5 +44,39 @@ public final class Deployments {
         .importFrom(war)
         .as(WebArchive.class)
         .addAsLibrary(testSettings);
+  }
+
+  /**
+   * Waits until the test servers of earlier test classes have exited. They share this build's data
+   * grid name; a new server that joined a grid whose last member was still shutting down could lose
+   * grid data (the live stream's history) as that member went, which no real deployment does
+   * between two test classes.
+   */
+  private static void awaitPreviousServers() {
+    String name = System.getProperty("avgym.itCluster", "");
+    if (name.isBlank()) {
+      return;
+    }
+    String grid = "--clustername " + name;
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean running =
+          ProcessHandle.allProcesses()
+              .anyMatch(
+                  p ->
+                      p.info()
+                          .arguments()
+                          .map(a -> String.join(" ", a).contains(grid))
+                          .orElse(false));
+      if (!running) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }

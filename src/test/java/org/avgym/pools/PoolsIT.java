@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +23,7 @@ import org.avgym.it.Browser;
 import org.avgym.it.Deployments;
 import org.avgym.it.Fixtures;
 import org.avgym.it.GatewayCounts;
+import org.avgym.it.RawWebSocket;
 import org.avgym.it.TcpProxy;
 import org.avgym.it.TestDatabase;
 import org.avgym.it.WsClient;
@@ -193,6 +196,23 @@ class PoolsIT {
     JsonObject failing =
         Api.json(admin().get("/api/pools/_simulator")).getJsonObject(name + "-failing");
     assertEquals(0, failing.getJsonNumber("acked").longValue());
+    assertTrue(
+        poolMetric("avgym_pool_disconnects_total", name) > 0,
+        "the closing endpoint's disconnects are counted");
+  }
+
+  /** The value of a pool's metric in {@code /metrics}, or -1 when it is not there. */
+  private double poolMetric(String metric, String pool) {
+    Api anonymous = Api.at(base);
+    String text =
+        anonymous
+            .send(anonymous.request("/metrics").setHeader("Accept", "text/plain").GET().build())
+            .body();
+    return text.lines()
+        .filter(l -> l.startsWith(metric + "{") && l.contains("pool=\"" + pool + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(-1);
   }
 
   /** Changes the faults of the simulated endpoints named {@code name} from now on. */
@@ -378,7 +398,7 @@ class PoolsIT {
       alerts.nextOfType("subscribed", WAIT);
       sent = admin().post("/api/pools/" + name + "/test-events", "{\"count\":20}");
       assertEquals(200, sent.statusCode(), sent.body());
-      assertOverflowAlert(alerts, name);
+      assertAlert(alerts, "pool.overflow", name);
     }
     assertEquals(5, Api.json(sent).getInt("accepted"));
     assertEquals(15, Api.json(sent).getInt("overflowed"));
@@ -404,8 +424,87 @@ class PoolsIT {
             + metrics.lines().filter(l -> l.contains(name)).toList());
   }
 
-  /** Waits for the pool.overflow alert of {@code pool} on the live alerts topic. */
-  private static void assertOverflowAlert(WsClient alerts, String pool) {
+  @Test
+  void theSimulatedGatewayAnswersManyDeliveriesInFlightOverOneConnection() {
+    int count = 2_000;
+    String name = "tp-" + UUID.randomUUID().toString().substring(0, 8);
+    // A raw client writes the frames back to back, so the gateway, not the client, sets the pace.
+    try (RawWebSocket client =
+        RawWebSocket.open(URI.create(gateway("name=" + name + "&latencyMs=10")), Map.of())) {
+      assertTrue(client.upgraded(), client.status());
+      // A warm-up round first: the measured one shows the gateway, not a cold JIT.
+      deliverAll(client, name, "w", count);
+      long start = System.nanoTime();
+      deliverAll(client, name, "m", count);
+      double perSecond = count / ((System.nanoTime() - start) / 1e9);
+      System.out.printf(
+          "Simulated gateway, 10 ms latency, one connection: %.0f deliveries/s%n", perSecond);
+      // One at a time, 10 ms each, would be 100/s.
+      assertTrue(perSecond >= 1_000, "only " + perSecond + " deliveries/s");
+    }
+  }
+
+  /** Sends {@code count} deliveries back to back, then waits for an ack of each. */
+  private void deliverAll(RawWebSocket client, String name, String prefix, int count) {
+    for (int i = 0; i < count; i++) {
+      client.sendText(
+          "{\"type\":\"deliver\",\"id\":\"" + prefix + i + "\",\"topic\":\"test\",\"data\":{}}");
+    }
+    java.util.Set<String> acked = new java.util.HashSet<>();
+    while (acked.size() < count) {
+      String frame = client.nextText(WAIT);
+      if (frame == null) {
+        throw new AssertionError(
+            "answers for "
+                + acked.size()
+                + " of "
+                + count
+                + " deliveries; the gateway counted "
+                + Api.json(admin().get("/api/pools/_simulator")).getJsonObject(name));
+      }
+      JsonObject answer = Json.createReader(new java.io.StringReader(frame)).readObject();
+      assertEquals("ack", answer.getString("type"), answer.toString());
+      acked.add(answer.getString("id"));
+    }
+  }
+
+  @Test
+  void aPoolFallingBehindIsAlertedBeforeItsOutboxRefusesAnything() {
+    String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> made =
+        admin()
+            .post(
+                "/api/pools",
+                "{\"name\":\""
+                    + name
+                    + "\",\"outboxLimit\":20,\"endpoints\":[{\"url\":\"ws://127.0.0.1:1/nowhere\"}]}");
+    assertEquals(201, made.statusCode(), made.body());
+    created.add(name);
+    try (WsClient alerts =
+        WsClient.connect(
+            WsClient.ws(base, "/ws/live"),
+            Map.of(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            (Deployments.ADMIN + ":" + Deployments.ADMIN_PASSWORD)
+                                .getBytes(StandardCharsets.UTF_8))))) {
+      alerts.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
+      alerts.nextOfType("subscribed", WAIT);
+      HttpResponse<String> sent =
+          admin().post("/api/pools/" + name + "/test-events", "{\"count\":10}");
+      assertEquals(200, sent.statusCode(), sent.body());
+      assertEquals(0, Api.json(sent).getInt("overflowed"));
+      assertAlert(alerts, "pool.behind", name);
+    }
+    JsonObject pool = pool(name);
+    assertEquals(10, pool.getInt("outboxDepth"));
+    assertEquals(0, pool.getJsonNumber("overflow").longValue(), "nothing refused");
+  }
+
+  /** Waits for the alert {@code kind} of {@code pool} on the live alerts topic. */
+  private static void assertAlert(WsClient alerts, String kind, String pool) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       JsonObject frame = alerts.nextJson(WAIT);
@@ -416,13 +515,13 @@ class PoolsIT {
       for (JsonObject event : events) {
         JsonObject data = event.getJsonObject("data");
         if (data != null
-            && "pool.overflow".equals(data.getString("kind", ""))
+            && kind.equals(data.getString("kind", ""))
             && pool.equals(data.getString("pool", ""))) {
           return;
         }
       }
     }
-    throw new AssertionError("no pool.overflow alert for " + pool);
+    throw new AssertionError("no " + kind + " alert for " + pool);
   }
 
   @Test

@@ -104,6 +104,7 @@ public class DeviceEndpoint {
 
   @OnMessage
   public void text(Session session, String frame) {
+    sessions.heard(session);
     if (FrameLimits.over(frame, maxFrameBytes)) {
       tooBig(session);
       return;
@@ -131,6 +132,7 @@ public class DeviceEndpoint {
 
   @OnMessage
   public void binary(Session session, ByteBuffer frame) {
+    sessions.heard(session);
     if (frame.remaining() > maxFrameBytes) {
       tooBig(session);
       return;
@@ -144,15 +146,14 @@ public class DeviceEndpoint {
 
   @OnMessage
   public void pong(Session session, PongMessage pong) {
-    sessions.ponged(session);
+    sessions.heard(session);
   }
 
   @OnClose
   public void closed(Session session, CloseReason reason) {
     DeviceIdentity device = (DeviceIdentity) session.getUserProperties().get(IDENTITY);
     if (device != null) {
-      sessions.closed(device, session);
-      LOG.fine(() -> "Device " + device.code() + " disconnected: " + reason.getReasonPhrase());
+      sessions.closed(device, session, reason);
     }
   }
 
@@ -210,7 +211,8 @@ public class DeviceEndpoint {
     int strikes = (Integer) session.getUserProperties().get(STRIKES) + 1;
     session.getUserProperties().put(STRIKES, strikes);
     if (strikes >= floodCloseAfter) {
-      close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "rate limit exceeded");
+      sessions.close(
+          session, CloseReason.CloseCodes.VIOLATED_POLICY, "rate limit exceeded", "flood");
     } else {
       send(
           session,
@@ -223,10 +225,11 @@ public class DeviceEndpoint {
 
   private void tooBig(Session session) {
     metrics.rejected("TOO_BIG");
-    close(
+    sessions.close(
         session,
         CloseReason.CloseCodes.getCloseCode(FrameLimits.TOO_BIG),
-        FrameLimits.TOO_BIG_REASON);
+        FrameLimits.TOO_BIG_REASON,
+        "too_big");
   }
 
   private void reject(Session session, DeviceError error) {

@@ -33,11 +33,13 @@ import org.avgym.devices.entity.DeviceRevoked;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The open device sessions: server heartbeats (a WebSocket ping every heartbeat period; a session
- * that answered none for two periods is closed), and closing a device's sessions when it is
- * disabled or its token rotated.
+ * from which nothing at all, frame or pong, arrived for two periods is closed), closing a device's
+ * sessions when it is disabled or its token rotated, and every close logged and counted by reason
+ * ({@code avgym_device_disconnects_total{reason}}).
  */
 @Singleton
 @Startup
@@ -45,7 +47,24 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 public class DeviceSessions {
 
   private static final Logger LOG = Logger.getLogger(DeviceSessions.class.getName());
-  static final String LAST_PONG = "avgym.lastPong";
+  static final String LAST_HEARD = "avgym.lastHeard";
+
+  /** Why the server closed a session, kept on the session until its close is counted. */
+  static final String CLOSED_BY = "avgym.closedBy";
+
+  /** A ping that could not go out now is tried again after this long, this many times. */
+  static final long PING_RETRY_MS = 200;
+
+  static final int PING_RETRIES = 5;
+
+  static final Metadata DISCONNECTS =
+      Metadata.builder()
+          .withName("avgym_device_disconnects")
+          .withDescription(
+              "Device sessions closed, by reason: heartbeat, replaced, revoked, flood, too_big,"
+                  + " ping_failed (the server closed them), client (the device did), abnormal (the"
+                  + " connection broke)")
+          .build();
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Resource ManagedExecutorService workers;
@@ -85,7 +104,7 @@ public class DeviceSessions {
   }
 
   public void opened(DeviceIdentity device, Session session) {
-    session.getUserProperties().put(LAST_PONG, System.nanoTime());
+    heard(session);
     Set<Session> sessions =
         byDevice.computeIfAbsent(device.id(), id -> ConcurrentHashMap.newKeySet());
     sessions.add(session);
@@ -96,10 +115,8 @@ public class DeviceSessions {
     // a half-open socket is served at once. The older ones are closed off this thread.
     for (Session older : sessions) {
       if (older != session) {
-        LOG.info(() -> "Device " + device.code() + " opened a new session: closing its older one");
         workers.execute(
-            () ->
-                close(older, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "replaced")));
+            () -> close(older, CloseReason.CloseCodes.VIOLATED_POLICY, "replaced", "replaced"));
       }
     }
   }
@@ -112,7 +129,23 @@ public class DeviceSessions {
     return buckets.computeIfAbsent(deviceId, id -> fresh.get());
   }
 
-  public void closed(DeviceIdentity device, Session session) {
+  /** A session of {@code device} closed, with {@code reason} as the container reports it. */
+  public void closed(DeviceIdentity device, Session session, CloseReason reason) {
+    Object closedBy = session.getUserProperties().get(CLOSED_BY);
+    String why;
+    if (closedBy != null) {
+      why = closedBy.toString();
+    } else if (reason.getCloseCode().getCode() == CloseReason.CloseCodes.TOO_BIG.getCode()) {
+      why = "too_big"; // the container refused a message over the limit
+    } else if (reason.getCloseCode().getCode()
+        == CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode()) {
+      why = "abnormal";
+      LOG.info(() -> "Device " + device.code() + ": its connection broke");
+    } else {
+      why = "client";
+      LOG.fine(() -> "Device " + device.code() + " disconnected: " + reason.getReasonPhrase());
+    }
+    metrics.counter(DISCONNECTS, new Tag("reason", why)).inc();
     Set<Session> sessions = byDevice.get(device.id());
     if (sessions != null) {
       sessions.remove(session);
@@ -131,8 +164,9 @@ public class DeviceSessions {
     }
   }
 
-  public void ponged(Session session) {
-    session.getUserProperties().put(LAST_PONG, System.nanoTime());
+  /** Anything arrived on the session (a frame or a pong): it is alive. */
+  public void heard(Session session) {
+    session.getUserProperties().put(LAST_HEARD, System.nanoTime());
   }
 
   public int count() {
@@ -152,8 +186,8 @@ public class DeviceSessions {
   public void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceRevoked revoked) {
     Set<Session> sessions = byDevice.getOrDefault(revoked.deviceId(), Set.of());
     for (Session session : Set.copyOf(sessions)) {
-      LOG.info(() -> "Closing the session of device " + revoked.code() + ": " + revoked.why());
-      close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "revoked"));
+      LOG.info(() -> "Device " + revoked.code() + " revoked (" + revoked.why() + ")");
+      close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "revoked", "revoked");
     }
   }
 
@@ -162,34 +196,55 @@ public class DeviceSessions {
     long now = System.nanoTime();
     for (Set<Session> sessions : byDevice.values()) {
       for (Session session : sessions) {
-        Object last = session.getUserProperties().get(LAST_PONG);
-        if (last instanceof Long pong && now - pong > silentLimit) {
+        Object last = session.getUserProperties().get(LAST_HEARD);
+        if (last instanceof Long heard && now - heard > silentLimit) {
           workers.execute(
-              () ->
-                  close(
-                      session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no heartbeat")));
+              () -> close(session, CloseReason.CloseCodes.GOING_AWAY, "no heartbeat", "heartbeat"));
           continue;
         }
         // A ping to a device that stopped reading can block: never on the scheduler's thread.
-        workers.execute(() -> ping(session));
+        workers.execute(() -> ping(session, PING_RETRIES));
       }
     }
   }
 
-  private static void ping(Session session) {
+  /**
+   * Pings under the session's lock, the one its answers are sent under, so a ping never collides
+   * with a frame being written; one refused all the same is tried again shortly, never skipped.
+   */
+  private void ping(Session session, int retries) {
     try {
-      session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+      synchronized (session) {
+        if (session.isOpen()) {
+          session.getBasicRemote().sendPing(ByteBuffer.allocate(0));
+        }
+      }
     } catch (IOException e) {
-      close(session, new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "ping failed"));
+      close(session, CloseReason.CloseCodes.CLOSED_ABNORMALLY, "ping failed", "ping_failed");
     } catch (IllegalStateException e) {
-      // a frame is being written right now: the session is alive; ping next time
+      if (retries > 0) {
+        scheduler.schedule(
+            () -> workers.execute(() -> ping(session, retries - 1)),
+            PING_RETRY_MS,
+            TimeUnit.MILLISECONDS);
+      } else {
+        LOG.warning(() -> "A device session refused " + PING_RETRIES + " pings in a row");
+      }
     }
   }
 
-  private static void close(Session session, CloseReason reason) {
+  /**
+   * Closes a session from the server's side: logged with the device and the reason, counted under
+   * {@code why} when the close arrives.
+   */
+  public void close(Session session, CloseReason.CloseCode code, String phrase, String why) {
+    session.getUserProperties().putIfAbsent(CLOSED_BY, why);
+    Object identity = session.getUserProperties().get(DeviceEndpoint.IDENTITY);
+    String device = identity instanceof DeviceIdentity d ? d.code() : "(not signed in)";
+    LOG.info(() -> "Closing the session of device " + device + ": " + phrase);
     try {
       if (session.isOpen()) {
-        session.close(reason);
+        session.close(new CloseReason(code, phrase));
       }
     } catch (IOException | IllegalStateException e) {
       LOG.fine(() -> "Closing a device session failed: " + e.getMessage());

@@ -15,11 +15,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.avgym.devices.boundary.DeviceRegistry;
+import org.avgym.live.control.LiveMetrics;
 import org.avgym.live.control.LiveProtocol;
 import org.avgym.live.control.Subscriber;
 import org.avgym.live.entity.LiveConnectivity;
@@ -41,12 +43,16 @@ public class LiveEndpoint {
   static final String OPENED = "avgym.live.opened";
   static final String OWNER = "avgym.live.owner";
 
+  /** Why the server closed a session, kept until its close is counted. */
+  static final String CLOSED_BY = "avgym.live.closedBy";
+
   /** What signage may see with a device token: no member names, no staff alerts. */
   static final Set<Topic> DEVICE_TOPICS = Set.of(Topic.OCCUPANCY);
 
   @Inject LiveHub hub;
   @Inject DeviceRegistry devices;
   @Inject LiveSessions sessions;
+  @Inject LiveMetrics liveMetrics;
   @Inject Event<LiveConnectivity> connectivity;
 
   @Inject
@@ -112,6 +118,7 @@ public class LiveEndpoint {
 
   @OnMessage
   public void text(Session session, String frame) {
+    SessionChannel.heard(session);
     if (FrameLimits.over(frame, maxFrameBytes)) {
       tooBig(session);
       return;
@@ -140,6 +147,7 @@ public class LiveEndpoint {
 
   @OnMessage
   public void binary(Session session, ByteBuffer frame) {
+    SessionChannel.heard(session);
     if (frame.remaining() > maxFrameBytes) {
       tooBig(session);
       return;
@@ -152,7 +160,7 @@ public class LiveEndpoint {
 
   @OnMessage
   public void pong(Session session, PongMessage pong) {
-    session.getUserProperties().put(SessionChannel.LAST_PONG, System.nanoTime());
+    SessionChannel.heard(session);
     ByteBuffer data = pong.getApplicationData();
     if (data.remaining() == Long.BYTES
         && session.getUserProperties().get(SUBSCRIBER) instanceof Subscriber subscriber) {
@@ -168,6 +176,11 @@ public class LiveEndpoint {
     // Only sessions that were opened are reported; refused ones never connected.
     if (properties.get(WHO) instanceof String who
         && properties.get(OPENED) instanceof Long opened) {
+      String why = disconnectReason(reason, properties.get(CLOSED_BY));
+      liveMetrics.disconnected(why);
+      if (!"client".equals(why)) {
+        LOG.info(() -> "Live session " + session.getId() + " of " + who + " closed: " + why);
+      }
       report(
           LiveConnectivity.closed(
               who,
@@ -213,7 +226,41 @@ public class LiveEndpoint {
     return Origins.allowedSet(allowedOrigins, publicUrl);
   }
 
+  /**
+   * Why a session ended, as a metric label: what the server closed it for, else {@code too_big}
+   * (the container refused a message), {@code abnormal} (the connection broke) or {@code client}.
+   */
+  static String disconnectReason(CloseReason reason, Object closedBy) {
+    if (closedBy != null) {
+      return closedBy.toString();
+    }
+    int code =
+        reason == null
+            ? CloseReason.CloseCodes.NO_STATUS_CODE.getCode()
+            : reason.getCloseCode().getCode();
+    if (code == CloseReason.CloseCodes.TOO_BIG.getCode()) {
+      return "too_big";
+    }
+    return code == CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode() ? "abnormal" : "client";
+  }
+
+  /**
+   * A close reason phrase as a label: its part before any ';', in lower case, words joined by _.
+   */
+  static String slug(String phrase) {
+    int end = phrase.indexOf(';');
+    String head =
+        (end < 0 ? phrase : phrase.substring(0, end)).trim().toLowerCase(java.util.Locale.ROOT);
+    return head.replaceAll("[^a-z0-9]+", "_");
+  }
+
+  /** Marks a session as closed by the server for {@code phrase} (counted when it closes). */
+  static void closing(Session session, String phrase) {
+    session.getUserProperties().putIfAbsent(CLOSED_BY, slug(phrase));
+  }
+
   private static void tooBig(Session session) {
+    closing(session, "too big");
     close(
         session,
         CloseReason.CloseCodes.getCloseCode(FrameLimits.TOO_BIG),
@@ -230,7 +277,12 @@ public class LiveEndpoint {
 
   /** A subscriber's way to its client: asynchronous sends; closes off the sending thread. */
   static final class SessionChannel implements Subscriber.Channel {
-    static final String LAST_PONG = "avgym.live.lastPong";
+    static final String LAST_HEARD = "avgym.live.lastHeard";
+
+    /** A ping that could not go out now is tried again after this long, this many times. */
+    static final long PING_RETRY_MS = 200;
+
+    static final int PING_RETRIES = 5;
     static final String SILENT = "avgym.live.silent";
     private final Session session;
     private final ManagedExecutorService executor;
@@ -238,7 +290,12 @@ public class LiveEndpoint {
     SessionChannel(Session session, ManagedExecutorService executor) {
       this.session = session;
       this.executor = executor;
-      session.getUserProperties().put(LAST_PONG, System.nanoTime());
+      heard(session);
+    }
+
+    /** Anything arrived on the session (a frame or a pong): it is alive. */
+    static void heard(Session session) {
+      session.getUserProperties().put(LAST_HEARD, System.nanoTime());
     }
 
     @Override
@@ -263,6 +320,7 @@ public class LiveEndpoint {
 
     @Override
     public void close(int code, String reason) {
+      closing(session, reason);
       // A stalled client's close can block on its full socket: never on a fan-out thread.
       executor.execute(
           () -> {
@@ -289,11 +347,19 @@ public class LiveEndpoint {
     }
 
     void heartbeat(long silentSeconds) {
-      Object last = session.getUserProperties().get(LAST_PONG);
-      if (last instanceof Long pong
-          && System.nanoTime() - pong > TimeUnit.SECONDS.toNanos(silentSeconds)) {
+      Object last = session.getUserProperties().get(LAST_HEARD);
+      if (last instanceof Long heard
+          && System.nanoTime() - heard > TimeUnit.SECONDS.toNanos(silentSeconds)) {
         session.getUserProperties().put(SILENT, Boolean.TRUE);
         close(CloseReason.CloseCodes.GOING_AWAY.getCode(), "no heartbeat");
+        return;
+      }
+      ping(PING_RETRIES);
+    }
+
+    /** A ping refused because a frame is being written is tried again shortly, never skipped. */
+    private void ping(int retries) {
+      if (!session.isOpen()) {
         return;
       }
       try {
@@ -301,7 +367,12 @@ public class LiveEndpoint {
       } catch (IOException e) {
         close(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "ping failed");
       } catch (RuntimeException e) {
-        // a frame is being written right now: the session is alive; ping next time
+        if (retries > 0) {
+          CompletableFuture.delayedExecutor(PING_RETRY_MS, TimeUnit.MILLISECONDS, executor)
+              .execute(() -> ping(retries - 1));
+        } else {
+          LOG.warning(() -> "Live session " + session.getId() + " refused its pings: " + e);
+        }
       }
     }
   }

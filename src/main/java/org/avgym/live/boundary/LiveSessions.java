@@ -94,6 +94,7 @@ public class LiveSessions {
   }
 
   private static void close(Session session, String reason) {
+    LiveEndpoint.closing(session, reason);
     try {
       if (session.isOpen()) {
         session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));

@@ -103,6 +103,20 @@ public class LiveMetrics {
     registry.timer(LAG).update(lag);
   }
 
+  /** A live session ended, for {@code reason} (see LiveEndpoint.disconnectReason). */
+  public void disconnected(String reason) {
+    registry
+        .counter(
+            Metadata.builder()
+                .withName("avgym_live_disconnects")
+                .withDescription(
+                    "Live sessions closed, by reason: what the server closed them for (e.g."
+                        + " no_heartbeat, cannot_keep_up, revoked, too_big), client or abnormal")
+                .build(),
+            new Tag("reason", reason))
+        .inc();
+  }
+
   public void slowConsumerClosed() {
     registry.counter(SLOW).inc();
   }

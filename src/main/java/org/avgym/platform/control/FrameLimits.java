@@ -3,21 +3,25 @@ package org.avgym.platform.control;
 /**
  * The size limit of incoming WebSocket messages (PROTOCOL.md §1 and §2), in bytes of UTF-8.
  *
- * <p>Two layers hold it. The container reads at most {@link #CONTAINER_FRAME_BUFFER} bytes of one
- * frame (web.xml's {@code org.glassfish.tyrus.servlet.incoming-buffer-size}; Tyrus' default is 4
- * MiB): a larger frame is cut off while it arrives, before or after authentication, on every
- * endpoint, and Tyrus reports it to the endpoint's {@code @OnError} as an {@link
- * IllegalArgumentException} "Buffer overflow.", which the endpoint turns into 1009. A frame within
+ * <p>Two layers hold it. The container holds at most {@link #CONTAINER_FRAME_BUFFER} bytes read
+ * from one connection and not yet handled (web.xml's {@code
+ * org.glassfish.tyrus.servlet.incoming-buffer-size}; Tyrus' default is 4 MiB): a larger frame is
+ * cut off while it arrives, before or after authentication, on every endpoint; Tyrus closes the
+ * connection with 1011 "Buffer overflow." and reports it to the endpoint's {@code @OnError} as an
+ * {@link IllegalArgumentException}, where an endpoint still open closes with 1009. A frame within
  * that buffer but over the endpoint's own limit is refused by {@link #over} before it is parsed; a
  * fragmented message is refused by the session's message buffer size as it grows.
  */
 public final class FrameLimits {
 
   /**
-   * The container's frame buffer: twice the device channel's default limit, so that a frame within
-   * the limit followed closely by the next never overflows it while both are being read.
+   * The container's buffer of bytes read from one connection and not yet handled. Tyrus reads all
+   * that has arrived before handling any of it, so a burst of small frames counts as a whole: at 32
+   * KiB a peer that pipelined 2,000 deliveries of 70 bytes was closed with 1011. 256 KiB bounds
+   * what one connection can make the server hold while leaving room for bursts of a thousand
+   * messages.
    */
-  public static final int CONTAINER_FRAME_BUFFER = 32 * 1024;
+  public static final int CONTAINER_FRAME_BUFFER = 256 * 1024;
 
   /** WebSocket close code 1009: the message is too big to process. */
   public static final int TOO_BIG = 1009;

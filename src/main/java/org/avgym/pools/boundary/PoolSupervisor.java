@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,7 @@ import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
 import org.avgym.platform.boundary.ThisInstance;
 import org.avgym.platform.control.Refusal;
+import org.avgym.pools.control.Backlog;
 import org.avgym.pools.control.Backoff;
 import org.avgym.pools.control.ClientContainer;
 import org.avgym.pools.control.HealthScore;
@@ -130,6 +132,14 @@ public class PoolSupervisor implements PoolListener {
   long overflowAlertSeconds;
 
   @Inject
+  @ConfigProperty(name = "avgym.pools.behind-share", defaultValue = "0.5")
+  double behindShare;
+
+  @Inject
+  @ConfigProperty(name = "avgym.pools.behind-seconds", defaultValue = "60")
+  double behindSeconds;
+
+  @Inject
   @ConfigProperty(name = "avgym.pools.lease-ms", defaultValue = "3000")
   long leaseMs;
 
@@ -169,6 +179,8 @@ public class PoolSupervisor implements PoolListener {
 
   private final Map<String, Driven> live = new ConcurrentHashMap<>();
   private final Map<String, Long> lastOverflowAlert = new ConcurrentHashMap<>();
+  private final Set<String> behind = ConcurrentHashMap.newKeySet();
+  private Backlog backlog;
   private final Map<String, AtomicLong> overflows = new ConcurrentHashMap<>();
   private final AtomicBoolean pollScheduled = new AtomicBoolean();
   private volatile Map<String, PoolLease> lastLeases = Map.of();
@@ -197,6 +209,7 @@ public class PoolSupervisor implements PoolListener {
                 Backoff.Settings.DEFAULT_MAX_ATTEMPTS,
                 Duration.ofSeconds(stableUptimeSeconds),
                 Duration.ofSeconds(probeSeconds)));
+    backlog = new Backlog(behindShare, behindSeconds);
     metrics.outboxes(name -> outboxes.getOrDefault(name, OutboxStats.EMPTY));
     leaseTick =
         executor.scheduleWithFixedDelay(this::leaseTick, 0, leaseTickMs, TimeUnit.MILLISECONDS);
@@ -320,9 +333,10 @@ public class PoolSupervisor implements PoolListener {
       }
       outboxes = outbox.stats();
       for (Map.Entry<String, Driven> entry : live.entrySet()) {
-        int depth = outboxes.getOrDefault(entry.getKey(), OutboxStats.EMPTY).depth();
-        outbox.full(
-            entry.getKey(), depth >= entry.getValue().pool.definition().settings().outboxLimit());
+        OutboxStats stats = outboxes.getOrDefault(entry.getKey(), OutboxStats.EMPTY);
+        int limit = entry.getValue().pool.definition().settings().outboxLimit();
+        outbox.full(entry.getKey(), stats.depth() >= limit);
+        watchBacklog(entry.getKey(), stats, limit);
       }
       if (leaseTroubleLogged) {
         leaseTroubleLogged = false;
@@ -370,6 +384,7 @@ public class PoolSupervisor implements PoolListener {
   }
 
   private void stopDriving(String name, String why) {
+    behind.remove(name);
     Driven driven = live.remove(name);
     if (driven != null) {
       int inFlight = driven.pool.destroy();
@@ -555,6 +570,48 @@ public class PoolSupervisor implements PoolListener {
             .toString());
   }
 
+  /**
+   * Alerts when a pool this instance drives falls behind (well before its outbox is full) and when
+   * it has caught up again; only the driver looks, so each change is announced once.
+   */
+  private void watchBacklog(String pool, OutboxStats stats, int limit) {
+    boolean was = behind.contains(pool);
+    boolean now = backlog.behind(stats, limit, was);
+    if (now == was) {
+      return;
+    }
+    String message;
+    if (now) {
+      behind.add(pool);
+      message =
+          String.format(
+              java.util.Locale.ROOT,
+              "Pool %s is falling behind: %d of %d outbox rows waiting, the oldest for %.0f s",
+              pool,
+              stats.depth(),
+              limit,
+              stats.oldestSeconds());
+      LOG.warning(message);
+    } else {
+      behind.remove(pool);
+      message = "Pool " + pool + " has caught up: " + stats.depth() + " outbox rows waiting";
+      LOG.info(message);
+    }
+    fire(
+        Topic.ALERTS,
+        JSON.createObjectBuilder()
+            .add("kind", now ? "pool.behind" : "pool.caught-up")
+            .add("severity", now ? "warning" : "info")
+            .add("pool", pool)
+            .add("depth", stats.depth())
+            .add("oldestSeconds", Math.round(stats.oldestSeconds() * 10) / 10.0)
+            .add("outboxLimit", limit)
+            .add("message", message)
+            .add("at", Instant.now().toString())
+            .build()
+            .toString());
+  }
+
   /** A publication could not be written to the outbox (logged, counted). */
   public void writeFailed(String topic, RuntimeException e) {
     metrics.writeFailed(topic);
@@ -603,6 +660,11 @@ public class PoolSupervisor implements PoolListener {
   @Override
   public void redelivered(String pool) {
     metrics.redelivered(pool);
+  }
+
+  @Override
+  public void disconnected(String pool) {
+    metrics.disconnected(pool);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,7 +38,6 @@ public class SimulatedGateway {
   private static final String KNOBS = "avgym.sim.knobs";
   private static final String COUNT = "avgym.sim.count";
   private static final String PENDING = "avgym.sim.pending";
-  private static final String FREE_AT = "avgym.sim.freeAt";
 
   /** Delayed answers one session may have waiting; more are dropped (and counted). */
   static final int MAX_PENDING = 10_000;
@@ -98,8 +98,7 @@ public class SimulatedGateway {
     GatewayStats.opened(knobs.name());
     GatewayFaults.opened(knobs.name(), session);
     session.getUserProperties().put(COUNT, new AtomicLong());
-    session.getUserProperties().put(PENDING, new AtomicLong());
-    session.getUserProperties().put(FREE_AT, new AtomicLong(System.nanoTime()));
+    session.getUserProperties().put(PENDING, new Answers(session));
   }
 
   @OnClose
@@ -153,23 +152,63 @@ public class SimulatedGateway {
       answer(session, knobs, id);
       return;
     }
-    // As if each frame were handled in turn (an endpoint that takes latencyMs per frame), but on
-    // the scheduler: no container thread sleeps.
-    AtomicLong pending = (AtomicLong) session.getUserProperties().get(PENDING);
-    if (pending.incrementAndGet() > MAX_PENDING) {
-      pending.decrementAndGet();
+    // Like a real endpoint with many deliveries in flight: each answer is due its latency after
+    // its frame arrived, whatever else is pending, and is sent by the scheduler (no container
+    // thread sleeps).
+    Answers answers = (Answers) session.getUserProperties().get(PENDING);
+    if (!answers.add(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay), id)) {
       GatewayStats.dropped(knobs.name());
-      return;
     }
-    AtomicLong free = (AtomicLong) session.getUserProperties().get(FREE_AT);
-    long now = System.nanoTime();
-    long due = free.accumulateAndGet(now, (last, at) -> Math.max(last, at) + delay * 1_000_000L);
-    clock.after(
-        due - now,
-        () -> {
-          pending.decrementAndGet();
-          answer(session, knobs, id);
-        });
+  }
+
+  /**
+   * One session's answers waiting for their time, sent in batches: one scheduled task for all the
+   * answers due by then rather than one per frame (a task per frame held the gateway to a few
+   * hundred answers a second).
+   */
+  final class Answers {
+    private record Due(long atNanos, String id) {}
+
+    private final Session session;
+    private final java.util.PriorityQueue<Due> queue =
+        new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Due::atNanos));
+    private long scheduledFor = Long.MAX_VALUE;
+
+    Answers(Session session) {
+      this.session = session;
+    }
+
+    /** Queues an answer due at {@code atNanos}; false when the session has too many waiting. */
+    synchronized boolean add(long atNanos, String id) {
+      if (queue.size() >= MAX_PENDING) {
+        return false;
+      }
+      queue.add(new Due(atNanos, id));
+      if (atNanos < scheduledFor) {
+        scheduledFor = atNanos;
+        clock.after(Math.max(0, atNanos - System.nanoTime()), this::sendDue);
+      }
+      return true;
+    }
+
+    private void sendDue() {
+      List<String> due = new java.util.ArrayList<>();
+      synchronized (this) {
+        long now = System.nanoTime();
+        while (!queue.isEmpty() && queue.peek().atNanos() <= now) {
+          due.add(queue.poll().id());
+        }
+        scheduledFor = Long.MAX_VALUE;
+        if (!queue.isEmpty()) {
+          scheduledFor = queue.peek().atNanos();
+          clock.after(Math.max(0, scheduledFor - now), this::sendDue);
+        }
+      }
+      Knobs knobs = GatewayFaults.effective((Knobs) session.getUserProperties().get(KNOBS));
+      for (String id : due) {
+        answer(session, knobs, id);
+      }
+    }
   }
 
   private static void answer(Session session, Knobs knobs, String id) {

@@ -7,10 +7,7 @@ import jakarta.websocket.WebSocketContainer;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +33,12 @@ import org.avgym.pools.entity.Rotation;
 import org.avgym.pools.entity.StateChange;
 
 /**
- * One running pool: its connections, its bounded outbox and the delivery loop. Deliveries enter
- * {@link #enqueue} (cheap, never blocking on I/O), are sent by a drain task on the managed executor
- * through one connection the strategy picks, and leave the outbox only when acknowledged; a
- * timeout, error frame or disconnect puts them back at the head of the queue to go out through
- * another eligible connection (at least once).
+ * One running pool: its connections and the delivery loop. Deliveries enter {@link #enqueue}
+ * (cheap, never blocking on I/O) into a {@link DeliveryQueue}, are sent by a drain task on the
+ * managed executor through one connection the strategy picks, and leave the queue only when
+ * acknowledged; a timeout, error frame or disconnect puts them back at the head to go out through
+ * another eligible connection (at least once). Each connection is kept open by a {@link
+ * Reconnector} and checked by a {@link HealthCheck} every health interval.
  */
 public final class LivePool {
 
@@ -49,29 +47,8 @@ public final class LivePool {
 
   private static final Logger LOG = Logger.getLogger(LivePool.class.getName());
 
-  /** Jitter of the health-check period, ± this share, so pools do not tick in lockstep. */
-  static final double JITTER = 0.2;
-
   /** Error rate above which a pong does not count as a pass (the endpoint answers pings only). */
   static final double PONG_PASS_MAX_ERROR_RATE = 0.5;
-
-  /**
-   * One message to deliver; {@code avoid} is the connection it last failed on, {@code
-   * firstSentNanos} when it first went out (0 before), {@code failed} whether it ever came back to
-   * the outbox.
-   */
-  static final class Delivery {
-    final String id;
-    final String frame;
-    volatile String avoid;
-    volatile long firstSentNanos;
-    volatile boolean failed;
-
-    Delivery(String id, String frame) {
-      this.id = id;
-      this.frame = frame;
-    }
-  }
 
   /** Tunables that are not per pool. */
   public record Tuning(
@@ -87,16 +64,13 @@ public final class LivePool {
   private final PoolListener listener;
   private final Tuning tuning;
   private final List<PooledConnection> connections = new CopyOnWriteArrayList<>();
-  private final Deque<Delivery> queue = new ArrayDeque<>();
-  private final Map<String, Delivery> pending = new HashMap<>();
+  private final DeliveryQueue deliveries = new DeliveryQueue();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final AtomicLong enqueued = new AtomicLong();
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong redeliveries = new AtomicLong();
   private final AtomicLong timeouts = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
-  private final java.util.Queue<String> confirmed =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final AtomicLong failovers = new AtomicLong();
   private volatile long lastFailoverNanos;
   private final AtomicLong maxFailoverNanos = new AtomicLong();
@@ -170,13 +144,8 @@ public final class LivePool {
             + "\",\"data\":"
             + dataJson
             + "}";
-    synchronized (this) {
-      if (pending.containsKey(key)) {
-        return false;
-      }
-      Delivery delivery = new Delivery(key, frame);
-      pending.put(key, delivery);
-      queue.addLast(delivery);
+    if (!deliveries.offer(key, frame)) {
+      return false;
     }
     enqueued.incrementAndGet();
     scheduleDrain();
@@ -184,17 +153,13 @@ public final class LivePool {
   }
 
   /** Deliveries taken and not yet acknowledged. */
-  public synchronized int pendingCount() {
-    return pending.size();
+  public int pendingCount() {
+    return deliveries.pending();
   }
 
   /** The ids acknowledged since the last call, for their rows to be deleted. */
   public List<Long> takeConfirmed() {
-    List<Long> ids = new ArrayList<>();
-    for (String id = confirmed.poll(); id != null; id = confirmed.poll()) {
-      ids.add(Long.parseLong(id));
-    }
-    return ids;
+    return deliveries.takeConfirmed();
   }
 
   /** Applies a new definition live: strategy, limits and intervals, endpoints added or removed. */
@@ -223,7 +188,7 @@ public final class LivePool {
         connection.ackTimeout = new AdaptiveTimeout(after.ackTimeoutMin(), after.ackTimeoutMax());
       }
       if (before.reconnectAttempts() != after.reconnectAttempts()) {
-        connection.backoff = backoff(after);
+        connection.reconnector.backoff(backoff(after));
       }
     }
     wanted.values().forEach(this::add);
@@ -242,13 +207,8 @@ public final class LivePool {
    * whoever drives the pool next); returns how many were in flight.
    */
   public int destroy() {
-    int inFlight;
-    synchronized (this) {
-      destroyed = true;
-      inFlight = pending.size();
-      pending.clear();
-      queue.clear();
-    }
+    destroyed = true;
+    int inFlight = deliveries.clear();
     ScheduledFuture<?> current = tick;
     if (current != null) {
       current.cancel(false);
@@ -267,10 +227,26 @@ public final class LivePool {
             URI.create(endpoint.url()),
             endpoint.weight(),
             new HealthTracker(tuning.thresholds()),
-            backoff(settings),
             new AdaptiveTimeout(settings.ackTimeoutMin(), settings.ackTimeoutMax()));
+    connection.reconnector =
+        new Reconnector(
+            executor,
+            () -> dial(connection),
+            () -> !connection.removed && !destroyed,
+            new Reconnector.Outcome() {
+              @Override
+              public void connected(long nowNanos) {
+                opened(connection, nowNanos);
+              }
+
+              @Override
+              public void failed(Exception cause, boolean exhausted) {
+                dialFailed(connection, cause, exhausted);
+              }
+            },
+            backoff(settings));
     connections.add(connection);
-    executor.execute(() -> connect(connection));
+    connection.reconnector.open();
   }
 
   private Backoff backoff(PoolSettings settings) {
@@ -282,44 +258,31 @@ public final class LivePool {
   private void remove(PooledConnection connection) {
     connection.removed = true;
     connections.remove(connection);
-    ScheduledFuture<?> reconnect = connection.reconnect;
-    if (reconnect != null) {
-      reconnect.cancel(false);
-    }
+    connection.reconnector.cancel();
     connection.close();
     requeueInFlight(connection);
   }
 
-  private void connect(PooledConnection connection) {
-    if (connection.removed || destroyed) {
-      return;
-    }
-    try {
-      ClientEndpointConfig config = ClientEndpointConfig.Builder.create().build();
-      container.connectToServer(connection, config, connection.uri);
-      if (connection.removed) {
-        connection.close();
-        return;
-      }
-      long now = System.nanoTime();
-      connection.openedNanos = now;
-      connection.backoff.connected(now);
-      report(connection, connection.tracker.connected());
-    } catch (Exception e) {
-      LOG.log(
-          Level.FINE, "Pool " + name + ": connecting to an endpoint failed: " + e.getMessage(), e);
-      Duration delay = connection.backoff.nextDelay();
-      report(connection, connection.tracker.connectFailed(connection.backoff.exhausted()));
-      scheduleReconnect(connection, delay);
-    }
+  private void dial(PooledConnection connection) throws Exception {
+    container.connectToServer(
+        connection, ClientEndpointConfig.Builder.create().build(), connection.uri);
   }
 
-  private void scheduleReconnect(PooledConnection connection, Duration delay) {
+  private void opened(PooledConnection connection, long nowNanos) {
     if (connection.removed || destroyed) {
+      connection.close();
       return;
     }
-    connection.reconnect =
-        executor.schedule(() -> connect(connection), delay.toNanos(), TimeUnit.NANOSECONDS);
+    connection.openedNanos = nowNanos;
+    report(connection, connection.tracker.connected());
+  }
+
+  private void dialFailed(PooledConnection connection, Exception cause, boolean exhausted) {
+    LOG.log(
+        Level.FINE,
+        "Pool " + name + ": connecting to " + connection.id() + " failed: " + cause.getMessage(),
+        cause);
+    report(connection, connection.tracker.connectFailed(exhausted));
   }
 
   void onClosed(PooledConnection connection, String reason) {
@@ -327,13 +290,21 @@ public final class LivePool {
       return;
     }
     long now = System.nanoTime();
-    connection.backoff.disconnected(now);
     connection.countReconnect(now);
     connection.pingOutstanding = false;
     report(connection, connection.tracker.disconnected());
-    LOG.info(() -> "Pool " + name + ": a connection closed (" + reason + "); reconnecting");
+    LOG.info(
+        () ->
+            "Pool "
+                + name
+                + ": the connection to "
+                + connection.id()
+                + " closed ("
+                + reason
+                + "); reconnecting");
+    listener.disconnected(name);
     requeueInFlight(connection);
-    scheduleReconnect(connection, connection.backoff.nextDelay());
+    connection.reconnector.closed(now);
   }
 
   void onText(PooledConnection connection, String text) {
@@ -381,15 +352,10 @@ public final class LivePool {
     connection.ackTimeout.sample(rtt);
     connection.errors.success(now);
     connection.acked.incrementAndGet();
-    boolean first;
-    synchronized (this) {
-      first = pending.remove(id) != null;
-    }
-    if (first) {
-      confirmed.add(id);
+    if (deliveries.acked(id)) {
       acked.incrementAndGet();
       listener.acked(name, rtt);
-      Delivery delivery = flight.delivery();
+      DeliveryQueue.Delivery delivery = flight.delivery();
       if (delivery.failed) {
         failedOver(Duration.ofNanos(now - delivery.firstSentNanos));
       }
@@ -440,14 +406,9 @@ public final class LivePool {
     listener.failedOver(name, took);
   }
 
-  private void requeue(Delivery delivery, String avoid) {
-    synchronized (this) {
-      if (!pending.containsKey(delivery.id)) {
-        return;
-      }
-      delivery.failed = true;
-      delivery.avoid = avoid;
-      queue.addFirst(delivery);
+  private void requeue(DeliveryQueue.Delivery delivery, String avoid) {
+    if (!deliveries.requeue(delivery, avoid)) {
+      return;
     }
     redeliveries.incrementAndGet();
     listener.redelivered(name);
@@ -463,36 +424,29 @@ public final class LivePool {
   private void drain() {
     drainScheduled.set(false);
     while (!destroyed) {
-      Delivery delivery;
-      PooledConnection connection;
-      synchronized (this) {
-        if (queue.isEmpty()) {
-          return;
-        }
-        Rotation rotation = rotation(System.nanoTime());
-        if (rotation.isEmpty()) {
-          return; // nothing to send on: the next state change or tick drains again
-        }
-        delivery = queue.peekFirst();
-        Rotation choice = rotation;
-        if (delivery.avoid != null && !rotation.without(delivery.avoid).isEmpty()) {
-          choice = rotation.without(delivery.avoid);
-        }
-        Optional<Candidate> pick = strategy.pick(choice);
-        if (pick.isEmpty()) {
-          return;
-        }
-        connection = byId(pick.get().id());
-        if (connection == null) {
-          return;
-        }
-        queue.pollFirst();
+      DeliveryQueue.Routed<PooledConnection> next = deliveries.takeNext(this::route);
+      if (next == null) {
+        return; // nothing waiting, or nothing to send on: the next state change or tick drains
       }
-      send(connection, delivery);
+      send(next.target(), next.delivery());
     }
   }
 
-  private void send(PooledConnection connection, Delivery delivery) {
+  /** The connection the strategy picks for a delivery, away from the one it failed on; or null. */
+  private PooledConnection route(DeliveryQueue.Delivery delivery) {
+    Rotation rotation = rotation(System.nanoTime());
+    if (rotation.isEmpty()) {
+      return null;
+    }
+    Rotation choice = rotation;
+    if (delivery.avoid != null && !rotation.without(delivery.avoid).isEmpty()) {
+      choice = rotation.without(delivery.avoid);
+    }
+    Optional<Candidate> pick = strategy.pick(choice);
+    return pick.isEmpty() ? null : byId(pick.get().id());
+  }
+
+  private void send(PooledConnection connection, DeliveryQueue.Delivery delivery) {
     Duration timeout = connection.ackTimeout.timeout();
     ScheduledFuture<?> timer =
         executor.schedule(
@@ -516,31 +470,23 @@ public final class LivePool {
     if (destroyed) {
       return;
     }
-    long interval = definition.settings().healthCheckInterval().toNanos();
-    double jitter = 1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1);
-    tick = executor.schedule(this::healthCheck, (long) (interval * jitter), TimeUnit.NANOSECONDS);
+    long delay =
+        HealthCheck.nextDelayNanos(
+            definition.settings().healthCheckInterval(), ThreadLocalRandom.current());
+    tick = executor.schedule(this::healthCheck, delay, TimeUnit.NANOSECONDS);
   }
 
-  /** Pings every open connection; a ping still unanswered from the last round is a failed check. */
+  /** Pings every open connection; one silent since the last round's ping fails its check. */
   private void healthCheck() {
     try {
       long now = System.nanoTime();
       medianLatencyMillis =
           HealthScore.median(connections.stream().map(c -> c.latency.millis()).toList());
+      HealthCheck.run(connections, now, c -> report(c, c.tracker.failed()));
       for (PooledConnection connection : connections) {
-        if (!connection.state().connected()) {
-          continue;
+        if (connection.state().connected()) {
+          score(connection, now);
         }
-        if (connection.pingOutstanding) {
-          report(connection, connection.tracker.failed());
-        }
-        try {
-          connection.ping(now);
-        } catch (Exception e) {
-          LOG.log(Level.FINE, "Pool " + name + ": ping failed", e);
-          report(connection, connection.tracker.failed());
-        }
-        score(connection, now);
       }
       updateRate(now);
       scheduleDrain();

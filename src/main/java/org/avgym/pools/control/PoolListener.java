@@ -14,6 +14,9 @@ public interface PoolListener {
 
   void redelivered(String pool);
 
+  /** An open connection of the pool closed (it is reconnected with backoff). */
+  void disconnected(String pool);
+
   void timedOut(String pool);
 
   void pong(String pool, Duration roundTrip);

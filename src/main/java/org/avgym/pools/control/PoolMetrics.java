@@ -42,6 +42,11 @@ public class PoolMetrics {
           .withName("avgym_pool_redeliveries")
           .withDescription("Deliveries sent again after a timeout, error or disconnect")
           .build();
+  static final Metadata DISCONNECTS =
+      Metadata.builder()
+          .withName("avgym_pool_disconnects")
+          .withDescription("Open connections of the pool that closed (each is reconnected)")
+          .build();
   static final Metadata TIMEOUTS =
       Metadata.builder()
           .withName("avgym_pool_ack_timeouts")
@@ -144,6 +149,7 @@ public class PoolMetrics {
     registry.counter(ACKS, tag);
     registry.counter(REDELIVERIES, tag);
     registry.counter(TIMEOUTS, tag);
+    registry.counter(DISCONNECTS, tag);
     registry.timer(ACK_TIME, tag);
     registry.timer(RTT, tag);
     registry.timer(FAILOVER, tag);
@@ -153,7 +159,9 @@ public class PoolMetrics {
     pools.remove(name);
     Tag tag = tag(name);
     for (Metadata metadata :
-        new Metadata[] {SCORE, DELIVERIES, ACKS, REDELIVERIES, TIMEOUTS, ACK_TIME, RTT, FAILOVER}) {
+        new Metadata[] {
+          SCORE, DELIVERIES, ACKS, REDELIVERIES, TIMEOUTS, DISCONNECTS, ACK_TIME, RTT, FAILOVER
+        }) {
       registry.remove(new MetricID(metadata.getName(), tag));
     }
     for (ConnectionState state : ConnectionState.values()) {
@@ -188,6 +196,10 @@ public class PoolMetrics {
 
   public void timedOut(String pool) {
     registry.counter(TIMEOUTS, tag(pool)).inc();
+  }
+
+  public void disconnected(String pool) {
+    registry.counter(DISCONNECTS, tag(pool)).inc();
   }
 
   public void overflowed(String pool) {

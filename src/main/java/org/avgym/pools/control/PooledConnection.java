@@ -27,12 +27,12 @@ import org.avgym.pools.entity.ConnectionView;
  * error window, adaptive ack timeout) and the deliveries in flight on it. The JSR-356 client
  * container calls it back; it forwards everything to its {@link LivePool}.
  */
-public final class PooledConnection extends Endpoint {
+public final class PooledConnection extends Endpoint implements HealthCheck.Probe {
 
   private static final Logger LOG = Logger.getLogger(PooledConnection.class.getName());
 
   /** A delivery sent on this connection and not yet acknowledged. */
-  record InFlight(LivePool.Delivery delivery, long sentNanos, ScheduledFuture<?> timeout) {}
+  record InFlight(DeliveryQueue.Delivery delivery, long sentNanos, ScheduledFuture<?> timeout) {}
 
   final URI uri;
   final HealthTracker tracker;
@@ -47,7 +47,6 @@ public final class PooledConnection extends Endpoint {
   private final LivePool pool;
 
   volatile int weight;
-  volatile Backoff backoff;
   volatile AdaptiveTimeout ackTimeout;
   volatile Session session;
   volatile long openedNanos;
@@ -57,20 +56,15 @@ public final class PooledConnection extends Endpoint {
   volatile long pingSentNanos;
   volatile boolean pingOutstanding;
   volatile double score = Candidate.MAX_SCORE;
-  volatile ScheduledFuture<?> reconnect;
+  volatile long lastHeardNanos;
+  volatile Reconnector reconnector;
 
   PooledConnection(
-      LivePool pool,
-      URI uri,
-      int weight,
-      HealthTracker tracker,
-      Backoff backoff,
-      AdaptiveTimeout ackTimeout) {
+      LivePool pool, URI uri, int weight, HealthTracker tracker, AdaptiveTimeout ackTimeout) {
     this.pool = pool;
     this.uri = uri;
     this.weight = weight;
     this.tracker = tracker;
-    this.backoff = backoff;
     this.ackTimeout = ackTimeout;
   }
 
@@ -81,11 +75,22 @@ public final class PooledConnection extends Endpoint {
   @Override
   public void onOpen(Session opened, EndpointConfig config) {
     opened.addMessageHandler(
-        String.class, (MessageHandler.Whole<String>) text -> pool.onText(this, text));
+        String.class,
+        (MessageHandler.Whole<String>)
+            text -> {
+              lastHeardNanos = System.nanoTime();
+              pool.onText(this, text);
+            });
     opened.addMessageHandler(
-        PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> pool.onPong(this));
+        PongMessage.class,
+        (MessageHandler.Whole<PongMessage>)
+            pong -> {
+              lastHeardNanos = System.nanoTime();
+              pool.onPong(this);
+            });
     // No container idle timeout: the pool's health checks find a dead connection.
     opened.setMaxIdleTimeout(0);
+    lastHeardNanos = System.nanoTime();
     session = opened;
   }
 
@@ -113,7 +118,28 @@ public final class PooledConnection extends Endpoint {
     }
   }
 
-  void ping(long nowNanos) throws IOException {
+  @Override
+  public boolean open() {
+    return state().connected();
+  }
+
+  @Override
+  public boolean pingOutstanding() {
+    return pingOutstanding;
+  }
+
+  @Override
+  public long pingSentNanos() {
+    return pingSentNanos;
+  }
+
+  @Override
+  public long lastHeardNanos() {
+    return lastHeardNanos;
+  }
+
+  @Override
+  public void ping(long nowNanos) throws IOException {
     Session current = session;
     if (current == null || !current.isOpen()) {
       return;
