@@ -28,7 +28,9 @@ final class AbuseTally {
               + "|\\b(?:java|javax|jakarta|sun|com\\.sun|org\\.glassfish|org\\.eclipse|fish\\.payara"
               + "|org\\.postgresql|org\\.h2|org\\.avgym)\\.(?!faces\\.ViewState)(?:[a-z]\\w*\\.)+[A-Z]");
 
-  /** PrimeFaces' client settings on a Faces page: {@code errorPages:{'…Exception':'/login.xhtml'}}. */
+  /**
+   * PrimeFaces' client settings on a Faces page: {@code errorPages:{'…Exception':'/login.xhtml'}}.
+   */
   private static final Pattern FACES_ERROR_PAGES = Pattern.compile("errorPages:\\{[^}]*\\}");
 
   private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
