@@ -33,6 +33,10 @@ final class AbuseTally {
    */
   private static final Pattern FACES_ERROR_PAGES = Pattern.compile("errorPages:\\{[^}]*\\}");
 
+  /** Script elements of an HTML page, contents included. */
+  private static final Pattern SCRIPTS =
+      Pattern.compile("<script\\b[^>]*>.*?</script>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
   private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
   private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([a-z.]+)\"");
   private static final int MAX_FINDINGS = 50;
@@ -89,7 +93,13 @@ final class AbuseTally {
   /** Records a finding when {@code text} carries an exception's traces. */
   void leak(String where, String text) {
     // A Faces page's PrimeFaces settings name the exception its error page is for; not a leak.
-    Matcher leak = LEAK.matcher(FACES_ERROR_PAGES.matcher(text).replaceAll("errorPages:{}"));
+    // A page's scripts are the page's code, not error output: PrimeFaces' settings name the
+    // exceptions its handlers are for. A stack trace would be in the page's text.
+    Matcher leak =
+        LEAK.matcher(
+            SCRIPTS
+                .matcher(FACES_ERROR_PAGES.matcher(text).replaceAll("errorPages:{}"))
+                .replaceAll("<script></script>"));
     if (leak.find()) {
       int from = Math.max(0, leak.start() - 80);
       int to = Math.min(text.length(), leak.end() + 80);
