@@ -33,6 +33,9 @@ final class ApiFuzz {
   /** A request unanswered this long is a finding: a hung request ties up a container thread. */
   static final java.time.Duration ANSWER_WITHIN = java.time.Duration.ofSeconds(10);
 
+  /** The server's request body limit, avgym.api.max-body-bytes (its default). */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+
   private final Api admin;
   private final Random random;
   private final AbuseTally tally;
@@ -145,6 +148,13 @@ final class ApiFuzz {
     try {
       answer = admin.send(request.build());
     } catch (RuntimeException e) {
+      if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES
+          && !(e.getCause() instanceof java.net.http.HttpTimeoutException)) {
+        // The server may answer early and close a connection whose body is over the limit while
+        // the client is still sending it; the client then sees the connection end, not the 413.
+        tally.count("api requests over the body limit cut off while sending");
+        return;
+      }
       tally.count("api requests without an answer (" + e.getClass().getSimpleName() + ")");
       tally.finding(call + " " + path + query + ": no answer: " + e);
       return;
