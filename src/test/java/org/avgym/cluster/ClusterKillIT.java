@@ -153,7 +153,12 @@ class ClusterKillIT {
     go.countDown();
 
     Thread.sleep(BEFORE.toMillis());
-    JsonObject before = Api.json(admin.get("/api/pools/" + pool));
+    HttpResponse<String> poolView = admin.get("/api/pools/" + pool);
+    assertEquals(
+        200,
+        poolView.statusCode(),
+        () -> "the pool through HAProxy: " + poolView.statusCode() + " " + poolView.body());
+    JsonObject before = Api.json(poolView);
     String driverName = before.getString("driver");
     PayaraInstance driver =
         nodes.stream().filter(n -> n.name().equals(driverName)).findFirst().orElseThrow();
