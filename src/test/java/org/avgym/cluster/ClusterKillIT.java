@@ -105,18 +105,7 @@ class ClusterKillIT {
       tokens.add(fx.device(location).token());
     }
     String pool = "kill-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> made =
-        admin.post(
-            "/api/pools",
-            "{\"name\":\""
-                + pool
-                + "\",\"topics\":[\"checkins\"],\"endpoints\":[{\"url\":\""
-                + receivers.url(pool + "-a")
-                + "\"},{\"url\":\""
-                + receivers.url(pool + "-b")
-                + "\"},{\"url\":\""
-                + receivers.url(pool + "-c")
-                + "\"}]}");
+    HttpResponse<String> made = admin.post("/api/pools", receivers.poolOfThree(pool, "checkins"));
     assertEquals(201, made.statusCode(), made.body());
     created.add(pool);
     String rule = "kill-it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -207,22 +196,14 @@ class ClusterKillIT {
     // Every row of the location reaches the pool's endpoints.
     long delivered = 0;
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Set<String> ids = new HashSet<>();
     while (System.nanoTime() < deadline) {
-      ids.clear();
-      for (String endpoint : List.of("-a", "-b", "-c")) {
-        ids.addAll(Receivers.receiver(pool + endpoint).ids("checkins"));
-      }
-      delivered = ids.size();
+      delivered = Receivers.idsOfThree(pool, "checkins").size();
       if (delivered >= rows) {
         break;
       }
       Thread.sleep(200);
     }
-    long duplicateFrames = 0;
-    for (String endpoint : List.of("-a", "-b", "-c")) {
-      duplicateFrames += Receivers.receiver(pool + endpoint).duplicates();
-    }
+    long duplicateFrames = Receivers.duplicatesOfThree(pool);
     int reconnectedDevices = (int) devices.stream().filter(d -> d.ackedAfterKill.get() > 0).count();
     int resumed = (int) subscribers.stream().filter(s -> s.resumes.get() > 0).count();
     int notRecovered = subscribers.stream().mapToInt(s -> s.notRecovered.get()).sum();
