@@ -62,7 +62,7 @@ final class SoakDevice {
     if (session.isClosed()) {
       closedByServer(session);
     } else {
-      session.closeNormally(ANSWER_WAIT);
+      tally.closeNormally(session, "device " + code, ANSWER_WAIT);
     }
     return null;
   }

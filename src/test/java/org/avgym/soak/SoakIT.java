@@ -86,6 +86,7 @@ class SoakIT {
         soak(server, admin, receivers, pool);
       } finally {
         admin.delete("/api/pools/" + pool);
+        Files.writeString(out.resolve("soak-server.log"), server.tail(5000));
       }
     }
   }
@@ -193,7 +194,7 @@ class SoakIT {
             Locale.ROOT,
             "check-ins sent %d, answered %d, unanswered %d, answered with an error %d%n"
                 + "device sessions opened %d, live sessions opened %d, closes the test did not"
-                + " ask for %d%n"
+                + " ask for %d, closes the server did not answer %d%n"
                 + "live events seen %d, seq gaps %d%n"
                 + "pool %s: check-in rows %d, distinct ids at the receivers %d, overflow %d (view)"
                 + " / %.0f (metric), redeliveries %d, timeouts %d%n"
@@ -205,6 +206,7 @@ class SoakIT {
             tally.deviceSessions.get(),
             tally.liveSessions.get(),
             tally.unexpectedCloses.size(),
+            tally.closesNotAnswered.size(),
             tally.events.get(),
             tally.gaps.get(),
             pool,
@@ -220,6 +222,9 @@ class SoakIT {
     tally.unexpectedCloses.stream()
         .limit(20)
         .forEach(c -> report.append("  ").append(c).append('\n'));
+    tally.closesNotAnswered.stream()
+        .limit(20)
+        .forEach(c -> report.append("  ").append(c).append('\n'));
     tally.unanswered.stream().limit(20).forEach(c -> report.append("  ").append(c).append('\n'));
     tally.errors.stream().limit(20).forEach(c -> report.append("  ").append(c).append('\n'));
     System.out.print(report);
@@ -231,6 +236,11 @@ class SoakIT {
                 List.of(),
                 List.copyOf(tally.unexpectedCloses),
                 "device or live sessions closed by the server"),
+        () ->
+            assertEquals(
+                List.of(),
+                List.copyOf(tally.closesNotAnswered),
+                "closes (1000) the server did not answer within 10 s"),
         () -> assertTrue(tally.totalSent.get() > 0, "no check-in sent"),
         () ->
             assertEquals(

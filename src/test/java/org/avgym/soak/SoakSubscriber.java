@@ -48,7 +48,7 @@ final class SoakSubscriber {
       WsClient.Closed closed = live.awaitClose(Duration.ofMillis(1));
       tally.closedByServer("subscriber " + index, closed.code(), closed.reason());
     } else {
-      live.closeNormally(WAIT);
+      tally.closeNormally(live, "subscriber " + index, WAIT);
     }
     return null;
   }

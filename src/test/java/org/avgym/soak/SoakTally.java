@@ -28,6 +28,7 @@ final class SoakTally {
   final AtomicLong liveSessions = new AtomicLong();
   final Queue<String> unexpectedCloses = new ConcurrentLinkedQueue<>();
   final Queue<String> unanswered = new ConcurrentLinkedQueue<>();
+  final Queue<String> closesNotAnswered = new ConcurrentLinkedQueue<>();
   final Queue<String> errors = new ConcurrentLinkedQueue<>();
 
   void sent() {
@@ -44,6 +45,19 @@ final class SoakTally {
   /** A close the test did not ask for: who, when, code and reason. */
   void closedByServer(String who, int code, String reason) {
     unexpectedCloses.add(who + " closed with " + code + " " + reason);
+  }
+
+  /**
+   * Closes a session the test is done with (1000) and waits for the server's close frame; a server
+   * that does not answer is counted, and the connection dropped.
+   */
+  void closeNormally(org.avgym.it.WsClient session, String who, java.time.Duration wait) {
+    try {
+      session.closeNormally(wait);
+    } catch (AssertionError | RuntimeException e) {
+      closesNotAnswered.add(who + ": " + e.getMessage());
+      session.close();
+    }
   }
 
   Minute takeMinute() {
