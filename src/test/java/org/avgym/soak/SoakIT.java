@@ -222,6 +222,9 @@ class SoakIT {
     tally.unexpectedCloses.stream()
         .limit(20)
         .forEach(c -> report.append("  ").append(c).append('\n'));
+    tally.subscribeFailures.stream()
+        .limit(20)
+        .forEach(c -> report.append("  ").append(c).append('\n'));
     tally.closesNotAnswered.stream()
         .limit(20)
         .forEach(c -> report.append("  ").append(c).append('\n'));
@@ -241,6 +244,11 @@ class SoakIT {
                 List.of(),
                 List.copyOf(tally.closesNotAnswered),
                 "closes (1000) the server did not answer within 10 s"),
+        () ->
+            assertEquals(
+                List.of(),
+                List.copyOf(tally.subscribeFailures),
+                "subscriptions not confirmed within 10 s"),
         () -> assertTrue(tally.totalSent.get() > 0, "no check-in sent"),
         () ->
             assertEquals(

@@ -32,17 +32,27 @@ final class SoakSubscriber {
   }
 
   /** One cycle, until {@code endNanos} ({@link System#nanoTime()}). */
-  Void cycle(long endNanos) {
+  Void cycle(long endNanos) throws InterruptedException {
     WsClient live = subscribe();
-    while (System.nanoTime() < endNanos) {
+    while (live == null && System.nanoTime() < endNanos) {
+      Thread.sleep(1000);
+      live = subscribe();
+    }
+    while (live != null && System.nanoTime() < endNanos) {
       String frame = live.poll(Duration.ofMillis(200));
       if (frame != null) {
         seen(Json.createReader(new StringReader(frame)).readObject());
       } else if (live.isClosed()) {
         WsClient.Closed closed = live.awaitClose(Duration.ofMillis(1));
         tally.closedByServer("subscriber " + index, closed.code(), closed.reason());
-        live = subscribe();
+        live = null;
+        while (live == null && System.nanoTime() < endNanos) {
+          live = subscribe();
+        }
       }
+    }
+    if (live == null) {
+      return null;
     }
     if (live.isClosed()) {
       WsClient.Closed closed = live.awaitClose(Duration.ofMillis(1));
@@ -53,16 +63,26 @@ final class SoakSubscriber {
     return null;
   }
 
+  /** A fresh subscription, or null (counted) when the server did not confirm it in time. */
   private WsClient subscribe() {
     tally.liveSessions.incrementAndGet();
-    WsClient live =
-        WsClient.connect(
-            WsClient.ws(base, "/ws/live"),
-            Map.of("Authorization", Api.basic(Deployments.ADMIN, Deployments.ADMIN_PASSWORD)));
-    live.send("{\"type\":\"subscribe\",\"topics\":[\"checkins\"]}");
-    JsonObject subscribed = live.nextOfType("subscribed", WAIT);
-    last = subscribed.getJsonObject("seq").getJsonNumber("checkins").longValue();
-    return live;
+    WsClient live = null;
+    try {
+      live =
+          WsClient.connect(
+              WsClient.ws(base, "/ws/live"),
+              Map.of("Authorization", Api.basic(Deployments.ADMIN, Deployments.ADMIN_PASSWORD)));
+      live.send("{\"type\":\"subscribe\",\"topics\":[\"checkins\"]}");
+      JsonObject subscribed = live.nextOfType("subscribed", WAIT);
+      last = subscribed.getJsonObject("seq").getJsonNumber("checkins").longValue();
+      return live;
+    } catch (RuntimeException | AssertionError e) {
+      tally.subscribeFailures.add("subscriber " + index + ": " + e.getMessage());
+      if (live != null) {
+        live.close();
+      }
+      return null;
+    }
   }
 
   private void seen(JsonObject frame) {

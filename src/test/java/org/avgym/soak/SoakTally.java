@@ -28,6 +28,7 @@ final class SoakTally {
   final AtomicLong liveSessions = new AtomicLong();
   final Queue<String> unexpectedCloses = new ConcurrentLinkedQueue<>();
   final Queue<String> unanswered = new ConcurrentLinkedQueue<>();
+  final Queue<String> subscribeFailures = new ConcurrentLinkedQueue<>();
   final Queue<String> closesNotAnswered = new ConcurrentLinkedQueue<>();
   final Queue<String> errors = new ConcurrentLinkedQueue<>();
 
