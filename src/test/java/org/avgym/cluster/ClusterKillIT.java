@@ -54,6 +54,10 @@ class ClusterKillIT {
 
   final String cluster = "avgym-kill-it-" + UUID.randomUUID();
   final AtomicBoolean running = new AtomicBoolean(true);
+
+  /** Devices connect at once but send only once every instance is up (none boots under load). */
+  final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+
   final List<String> created = new ArrayList<>();
   final List<Long> ruleIds = new ArrayList<>();
 
@@ -93,7 +97,8 @@ class ClusterKillIT {
   /**
    * The first instance starts alone: it takes the pool's lease and, through HAProxy's leastconn,
    * the subscribers and half the devices; the other two join (a scale-out) and take the other half.
-   * So the instance killed drives the pool and holds the most sessions.
+   * So the instance killed drives the pool and holds the most sessions. The devices send once all
+   * three are up.
    */
   private void run(List<PayaraInstance> nodes, URL lb, Receivers receivers, Runnable scaleOut)
       throws Exception {
@@ -133,6 +138,8 @@ class ClusterKillIT {
     scaleOut.run();
     Thread.sleep(HAPROXY_SETTLES.toMillis());
     devices.subList(DEVICES / 2, DEVICES).forEach(d -> threads.add(started(d)));
+    Thread.sleep(HAPROXY_SETTLES.toMillis()); // the second half connected
+    go.countDown();
 
     Thread.sleep(BEFORE.toMillis());
     JsonObject before = Api.json(admin.get("/api/pools/" + pool));
@@ -365,11 +372,15 @@ class ClusterKillIT {
     public void run() {
       WsClient session = null;
       String pending = null;
-      long next = System.nanoTime() + periodNanos * index / DEVICES;
+      long next = 0;
       while (running.get()) {
         try {
           if (session == null || session.isClosed()) {
             session = WsClient.device(lb, token, Duration.ofSeconds(10));
+          }
+          if (next == 0) {
+            go.await();
+            next = System.nanoTime() + periodNanos * index / DEVICES;
           }
           long wait = next - System.nanoTime();
           if (wait > 0) {

@@ -283,6 +283,11 @@ public class LiveEndpoint {
     static final long PING_RETRY_MS = 200;
 
     static final int PING_RETRIES = 5;
+
+    /** A probe refused while a frame is written is tried again this often, every this long. */
+    static final int PROBE_RETRIES = 40;
+
+    static final long PROBE_RETRY_MS = 25;
     static final String SILENT = "avgym.live.silent";
     private final Session session;
     private final ManagedExecutorService executor;
@@ -336,14 +341,30 @@ public class LiveEndpoint {
 
     @Override
     public void probe(long id) {
-      executor.execute(
-          () -> {
-            try {
-              session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, id));
-            } catch (IOException | RuntimeException e) {
-              LOG.fine(() -> "Could not probe a live client: " + e.getMessage());
-            }
-          });
+      executor.execute(() -> probe(id, PROBE_RETRIES));
+    }
+
+    /**
+     * Sends the flow-control probe; one refused because a frame is being written right now is tried
+     * again shortly (a lost probe would leave the client unconfirmed, and closed as stalled
+     * although it reads).
+     */
+    private void probe(long id, int retries) {
+      if (!session.isOpen()) {
+        return;
+      }
+      try {
+        session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, id));
+      } catch (IOException e) {
+        LOG.fine(() -> "Could not probe a live client: " + e.getMessage());
+      } catch (RuntimeException e) {
+        if (retries > 0) {
+          CompletableFuture.delayedExecutor(PROBE_RETRY_MS, TimeUnit.MILLISECONDS, executor)
+              .execute(() -> probe(id, retries - 1));
+        } else {
+          LOG.warning(() -> "Live session " + session.getId() + " refused its probes: " + e);
+        }
+      }
     }
 
     void heartbeat(long silentSeconds) {

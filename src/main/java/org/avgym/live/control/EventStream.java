@@ -23,6 +23,14 @@ public interface EventStream {
   Map<Topic, Long> heads(Iterable<Topic> topics);
 
   /**
+   * The newest event of a topic this instance can hand out now: the head, or, where the stream is
+   * shared and this instance's copy follows it, what the copy has reached.
+   */
+  default long available(Topic topic) {
+    return head(topic);
+  }
+
+  /**
    * The events of a topic after {@code afterSeq}, at most {@code max}, oldest first; empty when
    * there are none. Throws {@link GapException} when some of them are no longer kept.
    */

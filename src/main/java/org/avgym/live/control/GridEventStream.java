@@ -129,6 +129,12 @@ public class GridEventStream implements EventStream, AutoCloseable {
     return rings.get(topic).tailSequence() + 1;
   }
 
+  /** What this instance's copy has reached: all that can be sent from here now. */
+  @Override
+  public long available(Topic topic) {
+    return copy.head(topic);
+  }
+
   @Override
   public Map<Topic, Long> heads(Iterable<Topic> topics) {
     Map<Topic, Long> heads = new EnumMap<>(Topic.class);

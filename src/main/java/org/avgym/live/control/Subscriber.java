@@ -162,11 +162,16 @@ public final class Subscriber {
     closed = true;
   }
 
-  /** Events published and not yet sent to this client. */
+  /**
+   * Events this instance could send this client now and has not. (Not up to a shared stream's head:
+   * an event in the grid that this instance's copy has not reached yet cannot be sent, and counting
+   * it made a pump with nothing to send call itself until the stack overflowed, leaving the
+   * client's send "in flight" for the stall watchdog to close it.)
+   */
   public synchronized long backlog() {
     long backlog = 0;
     for (Map.Entry<Topic, Long> position : sent.entrySet()) {
-      backlog += Math.max(0, stream.head(position.getKey()) - position.getValue());
+      backlog += Math.max(0, stream.available(position.getKey()) - position.getValue());
     }
     return backlog;
   }
@@ -196,6 +201,12 @@ public final class Subscriber {
       batch = next(maxBatch);
     } catch (EventStream.GapException e) {
       closeSlow(backlog, listener);
+      return;
+    } catch (RuntimeException e) {
+      // The stream could not be read (the grid did not answer): the client resumes elsewhere or
+      // later with since, rather than wait with a send marked in flight that never was.
+      closed = true;
+      channel.close(1011, "live stream unavailable; resume with since");
       return;
     }
     if (batch.isEmpty()) {

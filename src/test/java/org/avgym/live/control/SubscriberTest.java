@@ -63,6 +63,66 @@ class SubscriberTest {
     }
   }
 
+  /**
+   * A stream like the grid's: its head (the grid's) runs ahead of what this instance's copy can
+   * hand out yet.
+   */
+  static final class LaggingStream implements EventStream {
+    final LocalEventStream copy =
+        new LocalEventStream(1000, Duration.ofMinutes(10), System::nanoTime);
+    long gridHead;
+
+    @Override
+    public String epoch() {
+      return copy.epoch();
+    }
+
+    @Override
+    public org.avgym.live.entity.LiveEvent publish(Topic topic, String data) {
+      return copy.publish(topic, data);
+    }
+
+    @Override
+    public long head(Topic topic) {
+      return Math.max(gridHead, copy.head(topic));
+    }
+
+    @Override
+    public long available(Topic topic) {
+      return copy.head(topic);
+    }
+
+    @Override
+    public Map<Topic, Long> heads(Iterable<Topic> topics) {
+      return copy.heads(topics);
+    }
+
+    @Override
+    public List<org.avgym.live.entity.LiveEvent> after(Topic topic, long afterSeq, int max) {
+      return copy.after(topic, afterSeq, max);
+    }
+  }
+
+  @Test
+  void aCopyLaggingTheGridHeadNeitherSpinsNorStallsTheSubscriber() {
+    LaggingStream lagging = new LaggingStream();
+    FakeChannel channel = new FakeChannel();
+    Subscriber subscriber = new Subscriber(channel, lagging, Map.of(Topic.CHECKINS, 0L));
+    Counting listener = new Counting();
+    lagging.publish(Topic.CHECKINS, "{\"n\":1}");
+    subscriber.pump(100, 10, listener);
+    lagging.gridHead = 5; // four more events in the grid, not yet in this instance's copy
+    channel.completeAll(); // the send completes and pumps again: nothing to send yet
+    assertEquals(1, channel.frames.size());
+    assertEquals(0, subscriber.sendingForNanos(System.nanoTime()), "no send left hanging");
+    lagging.publish(Topic.CHECKINS, "{\"n\":2}"); // the copy grows: the fan-out pumps
+    subscriber.pump(100, 10, listener);
+    channel.completeAll();
+    assertEquals(2, channel.frames.size());
+    assertEquals(2, listener.events);
+    assertEquals(0, channel.closedWith);
+  }
+
   private final LocalEventStream stream =
       new LocalEventStream(1000, Duration.ofMinutes(10), System::nanoTime);
 
