@@ -153,7 +153,10 @@ class ClusterKillIT {
     go.countDown();
 
     Thread.sleep(BEFORE.toMillis());
-    HttpResponse<String> poolView = admin.get("/api/pools/" + pool);
+    // A new client: HAProxy closes HTTP connections idle for longer than its timeouts, and the
+    // JDK client would reuse the closed one.
+    HttpResponse<String> poolView =
+        Api.at(lb).as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD).get("/api/pools/" + pool);
     assertEquals(
         200,
         poolView.statusCode(),
