@@ -133,6 +133,8 @@ class ClusterKillIT {
       devices.add(new Device(lb, tokens.get(i), i));
     }
     List<Thread> threads = new ArrayList<>();
+    ReadinessWatch watch = new ReadinessWatch(nodes);
+    threads.add(started(watch));
     subscribers.forEach(s -> threads.add(started(s)));
     devices.subList(0, DEVICES / 2).forEach(d -> threads.add(started(d)));
     scaleOut.run();
@@ -142,7 +144,21 @@ class ClusterKillIT {
     go.countDown();
 
     Thread.sleep(BEFORE.toMillis());
-    JsonObject before = Api.json(admin.get("/api/pools/" + pool));
+    // A new client: HAProxy closes HTTP connections idle for longer than its timeouts, and the
+    // JDK client would reuse the closed one.
+    HttpResponse<String> poolView =
+        Api.at(lb).as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD).get("/api/pools/" + pool);
+    assertEquals(
+        200,
+        poolView.statusCode(),
+        () ->
+            "the pool through HAProxy: "
+                + poolView.statusCode()
+                + " "
+                + poolView.body()
+                + "\nreadiness seen directly:\n"
+                + watch.report());
+    JsonObject before = Api.json(poolView);
     String driverName = before.getString("driver");
     PayaraInstance driver =
         nodes.stream().filter(n -> n.name().equals(driverName)).findFirst().orElseThrow();
@@ -161,7 +177,17 @@ class ClusterKillIT {
     double takeover = -1;
     Api direct = Api.at(survivor.base()).as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
     while (System.nanoTime() - killedAt < WAIT.toNanos()) {
-      JsonObject view = Api.json(direct.get("/api/pools/" + pool));
+      HttpResponse<String> answer;
+      try {
+        answer = direct.get("/api/pools/" + pool);
+      } catch (RuntimeException e) {
+        answer = null; // the survivor is busy taking the sessions over: ask again
+      }
+      if (answer == null || answer.statusCode() != 200) {
+        Thread.sleep(200);
+        continue;
+      }
+      JsonObject view = Api.json(answer);
       if (!view.isNull("driver") && !driverName.equals(view.getString("driver"))) {
         takeover = (System.nanoTime() - killedAt) / 1e9;
         break;
@@ -257,6 +283,7 @@ class ClusterKillIT {
             staffAfterKill,
             rule,
             firings);
+    report += "  readiness changes seen directly (as HAProxy asks):\n" + watch.report() + "\n";
     System.out.print(report);
     writeReport(report);
 
@@ -348,6 +375,71 @@ class ClusterKillIT {
       try (ResultSet rs = select.executeQuery()) {
         rs.next();
         return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Asks each instance for its readiness every second, as HAProxy does, and keeps every change
+   * (status, the checks that were down, how long the answer took) for the report.
+   */
+  final class ReadinessWatch implements Runnable {
+    final List<PayaraInstance> nodes;
+    final List<String> changes = java.util.Collections.synchronizedList(new ArrayList<>());
+    final Map<String, String> last = new ConcurrentHashMap<>();
+    final long start = System.nanoTime();
+
+    ReadinessWatch(List<PayaraInstance> nodes) {
+      this.nodes = nodes;
+    }
+
+    @Override
+    public void run() {
+      java.net.http.HttpClient client =
+          java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      while (running.get()) {
+        for (PayaraInstance node : nodes) {
+          String seen;
+          long asked = System.nanoTime();
+          try {
+            HttpResponse<String> ready =
+                client.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(node.url() + "health/ready"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            seen =
+                ready.statusCode() == 200
+                    ? "UP"
+                    : ready.statusCode()
+                        + " "
+                        + ready
+                            .body()
+                            .replaceAll("\\s+", " ")
+                            .substring(0, Math.min(400, ready.body().length()));
+          } catch (java.io.IOException e) {
+            seen = "no answer (" + e.getClass().getSimpleName() + ")";
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          long tookMs = (System.nanoTime() - asked) / 1_000_000;
+          String key = seen.startsWith("UP") && tookMs < 1000 ? "UP" : seen;
+          if (!key.equals(last.put(node.name(), key)) || tookMs >= 1000) {
+            changes.add(
+                String.format(
+                    "  +%5.1f s %s: %s in %d ms",
+                    (System.nanoTime() - start) / 1e9, node.name(), seen, tookMs));
+          }
+        }
+        sleepQuietly(1000);
+      }
+    }
+
+    String report() {
+      synchronized (changes) {
+        return String.join("\n", changes.subList(0, Math.min(changes.size(), 60)));
       }
     }
   }
