@@ -110,18 +110,7 @@ class ClusterKillIT {
       tokens.add(fx.device(location).token());
     }
     String pool = "kill-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> made =
-        admin.post(
-            "/api/pools",
-            "{\"name\":\""
-                + pool
-                + "\",\"topics\":[\"checkins\"],\"endpoints\":[{\"url\":\""
-                + receivers.url(pool + "-a")
-                + "\"},{\"url\":\""
-                + receivers.url(pool + "-b")
-                + "\"},{\"url\":\""
-                + receivers.url(pool + "-c")
-                + "\"}]}");
+    HttpResponse<String> made = admin.post("/api/pools", receivers.poolOfThree(pool, "checkins"));
     assertEquals(201, made.statusCode(), made.body());
     created.add(pool);
     String rule = "kill-it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -144,6 +133,8 @@ class ClusterKillIT {
       devices.add(new Device(lb, tokens.get(i), i));
     }
     List<Thread> threads = new ArrayList<>();
+    ReadinessWatch watch = new ReadinessWatch(nodes);
+    threads.add(started(watch));
     subscribers.forEach(s -> threads.add(started(s)));
     devices.subList(0, DEVICES / 2).forEach(d -> threads.add(started(d)));
     scaleOut.run();
@@ -153,11 +144,20 @@ class ClusterKillIT {
     go.countDown();
 
     Thread.sleep(BEFORE.toMillis());
-    HttpResponse<String> poolView = admin.get("/api/pools/" + pool);
+    // A new client: HAProxy closes HTTP connections idle for longer than its timeouts, and the
+    // JDK client would reuse the closed one.
+    HttpResponse<String> poolView =
+        Api.at(lb).as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD).get("/api/pools/" + pool);
     assertEquals(
         200,
         poolView.statusCode(),
-        () -> "the pool through HAProxy: " + poolView.statusCode() + " " + poolView.body());
+        () ->
+            "the pool through HAProxy: "
+                + poolView.statusCode()
+                + " "
+                + poolView.body()
+                + "\nreadiness seen directly:\n"
+                + watch.report());
     JsonObject before = Api.json(poolView);
     String driverName = before.getString("driver");
     PayaraInstance driver =
@@ -177,7 +177,17 @@ class ClusterKillIT {
     double takeover = -1;
     Api direct = Api.at(survivor.base()).as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
     while (System.nanoTime() - killedAt < WAIT.toNanos()) {
-      JsonObject view = Api.json(direct.get("/api/pools/" + pool));
+      HttpResponse<String> answer;
+      try {
+        answer = direct.get("/api/pools/" + pool);
+      } catch (RuntimeException e) {
+        answer = null; // the survivor is busy taking the sessions over: ask again
+      }
+      if (answer == null || answer.statusCode() != 200) {
+        Thread.sleep(200);
+        continue;
+      }
+      JsonObject view = Api.json(answer);
       if (!view.isNull("driver") && !driverName.equals(view.getString("driver"))) {
         takeover = (System.nanoTime() - killedAt) / 1e9;
         break;
@@ -219,22 +229,14 @@ class ClusterKillIT {
     // Every row of the location reaches the pool's endpoints.
     long delivered = 0;
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Set<String> ids = new HashSet<>();
     while (System.nanoTime() < deadline) {
-      ids.clear();
-      for (String endpoint : List.of("-a", "-b", "-c")) {
-        ids.addAll(Receivers.receiver(pool + endpoint).ids("checkins"));
-      }
-      delivered = ids.size();
+      delivered = Receivers.idsOfThree(pool, "checkins").size();
       if (delivered >= rows) {
         break;
       }
       Thread.sleep(200);
     }
-    long duplicateFrames = 0;
-    for (String endpoint : List.of("-a", "-b", "-c")) {
-      duplicateFrames += Receivers.receiver(pool + endpoint).duplicates();
-    }
+    long duplicateFrames = Receivers.duplicatesOfThree(pool);
     int reconnectedDevices = (int) devices.stream().filter(d -> d.ackedAfterKill.get() > 0).count();
     int resumed = (int) subscribers.stream().filter(s -> s.resumes.get() > 0).count();
     int notRecovered = subscribers.stream().mapToInt(s -> s.notRecovered.get()).sum();
@@ -281,6 +283,7 @@ class ClusterKillIT {
             staffAfterKill,
             rule,
             firings);
+    report += "  readiness changes seen directly (as HAProxy asks):\n" + watch.report() + "\n";
     System.out.print(report);
     writeReport(report);
 
@@ -372,6 +375,71 @@ class ClusterKillIT {
       try (ResultSet rs = select.executeQuery()) {
         rs.next();
         return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Asks each instance for its readiness every second, as HAProxy does, and keeps every change
+   * (status, the checks that were down, how long the answer took) for the report.
+   */
+  final class ReadinessWatch implements Runnable {
+    final List<PayaraInstance> nodes;
+    final List<String> changes = java.util.Collections.synchronizedList(new ArrayList<>());
+    final Map<String, String> last = new ConcurrentHashMap<>();
+    final long start = System.nanoTime();
+
+    ReadinessWatch(List<PayaraInstance> nodes) {
+      this.nodes = nodes;
+    }
+
+    @Override
+    public void run() {
+      java.net.http.HttpClient client =
+          java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      while (running.get()) {
+        for (PayaraInstance node : nodes) {
+          String seen;
+          long asked = System.nanoTime();
+          try {
+            HttpResponse<String> ready =
+                client.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(node.url() + "health/ready"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            seen =
+                ready.statusCode() == 200
+                    ? "UP"
+                    : ready.statusCode()
+                        + " "
+                        + ready
+                            .body()
+                            .replaceAll("\\s+", " ")
+                            .substring(0, Math.min(400, ready.body().length()));
+          } catch (java.io.IOException e) {
+            seen = "no answer (" + e.getClass().getSimpleName() + ")";
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          long tookMs = (System.nanoTime() - asked) / 1_000_000;
+          String key = seen.startsWith("UP") && tookMs < 1000 ? "UP" : seen;
+          if (!key.equals(last.put(node.name(), key)) || tookMs >= 1000) {
+            changes.add(
+                String.format(
+                    "  +%5.1f s %s: %s in %d ms",
+                    (System.nanoTime() - start) / 1e9, node.name(), seen, tookMs));
+          }
+        }
+        sleepQuietly(1000);
+      }
+    }
+
+    String report() {
+      synchronized (changes) {
+        return String.join("\n", changes.subList(0, Math.min(changes.size(), 60)));
       }
     }
   }

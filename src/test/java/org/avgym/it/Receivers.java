@@ -70,6 +70,8 @@ public final class Receivers implements AutoCloseable {
     }
   }
 
+  private static final java.util.List<String> THREE = java.util.List.of("-a", "-b", "-c");
+
   private static final Map<String, Receiver> RECEIVERS = new ConcurrentHashMap<>();
 
   /** The server side: one endpoint class, receivers told apart by the path. */
@@ -106,6 +108,34 @@ public final class Receivers implements AutoCloseable {
   public String url(String name) {
     receiver(name);
     return "ws://127.0.0.1:" + port + "/receiver/" + name;
+  }
+
+  /** A pool's definition (POST /api/pools) carrying {@code topic} to three receivers of its own. */
+  public String poolOfThree(String pool, String topic) {
+    StringBuilder endpoints = new StringBuilder();
+    for (String suffix : THREE) {
+      endpoints.append(endpoints.length() == 0 ? "" : ",");
+      endpoints.append("{\"url\":\"").append(url(pool + suffix)).append("\"}");
+    }
+    return "{\"name\":\""
+        + pool
+        + "\",\"topics\":[\""
+        + topic
+        + "\"],\"endpoints\":["
+        + endpoints
+        + "]}";
+  }
+
+  /** The distinct ids of {@code topic} that the three receivers of {@link #poolOfThree} acked. */
+  public static Set<String> idsOfThree(String pool, String topic) {
+    Set<String> ids = new java.util.HashSet<>();
+    THREE.forEach(suffix -> ids.addAll(receiver(pool + suffix).ids(topic)));
+    return ids;
+  }
+
+  /** Frames the three receivers of {@link #poolOfThree} got again with an id already acked. */
+  public static long duplicatesOfThree(String pool) {
+    return THREE.stream().mapToLong(suffix -> receiver(pool + suffix).duplicates()).sum();
   }
 
   @Override
