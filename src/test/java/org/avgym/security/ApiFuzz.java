@@ -162,7 +162,16 @@ final class ApiFuzz {
     tally.count("api requests");
     tally.count("api responses " + answer.statusCode());
     if (answer.statusCode() == 500) {
-      tally.finding("500 on " + call + " " + path + query + ": " + answer.body());
+      tally.finding(
+          "500 on "
+              + call
+              + " "
+              + path
+              + query
+              + " with body "
+              + body.substring(0, Math.min(200, body.length()))
+              + ": "
+              + answer.body());
     }
     tally.leak("api response to " + call, answer.body());
   }
