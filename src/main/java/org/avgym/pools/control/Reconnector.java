@@ -83,9 +83,9 @@ final class Reconnector {
     }
   }
 
-  /** Whether a dial is scheduled and has not run yet. */
+  /** Whether a dial is scheduled and has not started yet. */
   synchronized boolean pending() {
-    return next != null && !next.isDone();
+    return next != null;
   }
 
   private boolean live() {
@@ -93,6 +93,9 @@ final class Reconnector {
   }
 
   private void dial() {
+    synchronized (this) {
+      next = null; // this dial has started: none is pending any more
+    }
     if (!live()) {
       return;
     }
