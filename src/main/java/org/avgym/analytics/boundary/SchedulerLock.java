@@ -23,25 +23,21 @@ public class SchedulerLock {
 
   @PersistenceContext EntityManager em;
 
+  /** Takes the lock when it is free or expired. */
   public boolean tryAcquire(String name, String owner, Duration lease) {
-    Instant now = Instant.now();
-    return em.createNativeQuery(
-                "UPDATE scheduler_lock SET locked_until = ?1, owner = ?2"
-                    + " WHERE name = ?3 AND locked_until < ?4")
-            .setParameter(1, now.plus(lease))
-            .setParameter(2, owner)
-            .setParameter(3, name)
-            .setParameter(4, now)
-            .executeUpdate()
-        == 1;
+    return take(name, owner, lease, "locked_until < ?4");
   }
 
   /** Takes the lock when free or expired, or extends it when {@code owner} holds it already. */
   public boolean hold(String name, String owner, Duration lease) {
+    return take(name, owner, lease, "(locked_until < ?4 OR owner = ?2)");
+  }
+
+  private boolean take(String name, String owner, Duration lease, String when) {
     Instant now = Instant.now();
     return em.createNativeQuery(
-                "UPDATE scheduler_lock SET locked_until = ?1, owner = ?2"
-                    + " WHERE name = ?3 AND (locked_until < ?4 OR owner = ?2)")
+                "UPDATE scheduler_lock SET locked_until = ?1, owner = ?2 WHERE name = ?3 AND "
+                    + when)
             .setParameter(1, now.plus(lease))
             .setParameter(2, owner)
             .setParameter(3, name)

@@ -110,16 +110,7 @@ public class DeskPopup implements Serializable {
       return;
     }
     try {
-      CheckinResult result =
-          desk.decide(
-              CheckinRequest.byStaff(
-                  user.getName(),
-                  locations.require(station.getLocation()).getId(),
-                  UUID.randomUUID().toString(),
-                  card.trim(),
-                  Direction.IN,
-                  SCAN_REASON,
-                  false));
+      CheckinResult result = checkIn(station.getLocation(), card.trim(), SCAN_REASON, false);
       card = null;
       show(result.checkinId());
     } catch (Refusal refusal) {
@@ -139,6 +130,20 @@ public class DeskPopup implements Serializable {
     } catch (NumberFormatException e) {
       Feedback.error("No card to show", null, "not a check-in: " + id, FIELDS);
     }
+  }
+
+  /** A check-in in by this staff member at {@code location}, decided like any other. */
+  private CheckinResult checkIn(
+      String location, String credential, String reason, boolean override) {
+    return desk.decide(
+        CheckinRequest.byStaff(
+            user.getName(),
+            locations.require(location).getId(),
+            UUID.randomUUID().toString(),
+            credential,
+            Direction.IN,
+            reason,
+            override));
   }
 
   private void show(long checkinId) {
@@ -176,15 +181,7 @@ public class DeskPopup implements Serializable {
     }
     try {
       CheckinResult result =
-          desk.decide(
-              CheckinRequest.byStaff(
-                  user.getName(),
-                  locations.require(checkin.location()).getId(),
-                  UUID.randomUUID().toString(),
-                  checkin.credential(),
-                  Direction.IN,
-                  overrideReason.trim(),
-                  true));
+          checkIn(checkin.location(), checkin.credential(), overrideReason.trim(), true);
       Feedback.done("Let in with a warning", checkin.member().name());
       show(result.checkinId());
     } catch (Refusal refusal) {
