@@ -10,10 +10,8 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -373,29 +371,11 @@ class PoolsIT {
 
   @Test
   void aFullOutboxRefusesCountsAndAlertsInsteadOfGrowing() {
-    String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> made =
-        admin()
-            .post(
-                "/api/pools",
-                "{\"name\":\""
-                    + name
-                    + "\",\"outboxLimit\":5,\"endpoints\":[{\"url\":\"ws://127.0.0.1:1/nowhere\"}]}");
-    assertEquals(201, made.statusCode(), made.body());
-    created.add(name);
+    String name = poolToNowhere(5);
     HttpResponse<String> sent;
     try (WsClient alerts =
-        WsClient.connect(
-            WsClient.ws(base, "/ws/live"),
-            Map.of(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(
-                            (Deployments.ADMIN + ":" + Deployments.ADMIN_PASSWORD)
-                                .getBytes(StandardCharsets.UTF_8))))) {
-      alerts.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
-      alerts.nextOfType("subscribed", WAIT);
+        WsClient.subscribed(
+            base, Api.basic(Deployments.ADMIN, Deployments.ADMIN_PASSWORD), WAIT, "alerts")) {
       sent = admin().post("/api/pools/" + name + "/test-events", "{\"count\":20}");
       assertEquals(200, sent.statusCode(), sent.body());
       assertAlert(alerts, "pool.overflow", name);
@@ -470,28 +450,10 @@ class PoolsIT {
 
   @Test
   void aPoolFallingBehindIsAlertedBeforeItsOutboxRefusesAnything() {
-    String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> made =
-        admin()
-            .post(
-                "/api/pools",
-                "{\"name\":\""
-                    + name
-                    + "\",\"outboxLimit\":20,\"endpoints\":[{\"url\":\"ws://127.0.0.1:1/nowhere\"}]}");
-    assertEquals(201, made.statusCode(), made.body());
-    created.add(name);
+    String name = poolToNowhere(20);
     try (WsClient alerts =
-        WsClient.connect(
-            WsClient.ws(base, "/ws/live"),
-            Map.of(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(
-                            (Deployments.ADMIN + ":" + Deployments.ADMIN_PASSWORD)
-                                .getBytes(StandardCharsets.UTF_8))))) {
-      alerts.send("{\"type\":\"subscribe\",\"topics\":[\"alerts\"]}");
-      alerts.nextOfType("subscribed", WAIT);
+        WsClient.subscribed(
+            base, Api.basic(Deployments.ADMIN, Deployments.ADMIN_PASSWORD), WAIT, "alerts")) {
       HttpResponse<String> sent =
           admin().post("/api/pools/" + name + "/test-events", "{\"count\":10}");
       assertEquals(200, sent.statusCode(), sent.body());
@@ -501,6 +463,23 @@ class PoolsIT {
     JsonObject pool = pool(name);
     assertEquals(10, pool.getInt("outboxDepth"));
     assertEquals(0, pool.getJsonNumber("overflow").longValue(), "nothing refused");
+  }
+
+  /** A new pool whose only endpoint never answers, with this outbox limit; its name. */
+  private String poolToNowhere(int outboxLimit) {
+    String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> made =
+        admin()
+            .post(
+                "/api/pools",
+                "{\"name\":\""
+                    + name
+                    + "\",\"outboxLimit\":"
+                    + outboxLimit
+                    + ",\"endpoints\":[{\"url\":\"ws://127.0.0.1:1/nowhere\"}]}");
+    assertEquals(201, made.statusCode(), made.body());
+    created.add(name);
+    return name;
   }
 
   /** Waits for the alert {@code kind} of {@code pool} on the live alerts topic. */
