@@ -37,6 +37,7 @@ import org.avgym.devices.entity.DeviceConnectivity;
 import org.avgym.live.entity.LiveConnectivity;
 import org.avgym.members.entity.MemberRegistered;
 import org.avgym.members.entity.MembershipSold;
+import org.avgym.platform.boundary.AppExecutors;
 import org.avgym.platform.entity.ServerError;
 import org.avgym.pools.control.PoolRules;
 import org.avgym.pools.entity.ConnectionState;
@@ -60,7 +61,9 @@ public class EventTracker {
 
   private static final Logger LOG = Logger.getLogger(EventTracker.class.getName());
 
-  @Resource ManagedScheduledExecutorService executor;
+  @Resource(lookup = AppExecutors.SCHEDULED)
+  ManagedScheduledExecutorService executor;
+
   @Inject AnalyticsStore store;
   @Inject AnalyticsMetrics metrics;
 

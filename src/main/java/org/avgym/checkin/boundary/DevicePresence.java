@@ -24,6 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.avgym.devices.entity.DeviceConnectivity;
+import org.avgym.platform.boundary.AppExecutors;
 import org.avgym.platform.boundary.Database;
 import org.avgym.platform.boundary.ThisInstance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,7 +45,9 @@ public class DevicePresence {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Resource(lookup = AppExecutors.SCHEDULED)
+  ManagedScheduledExecutorService scheduler;
+
   @Inject DeviceSessions sessions;
   @Inject ThisInstance instance;
 

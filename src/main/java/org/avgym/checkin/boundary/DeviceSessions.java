@@ -30,6 +30,7 @@ import org.avgym.checkin.control.TokenBucket;
 import org.avgym.devices.entity.DeviceConnectivity;
 import org.avgym.devices.entity.DeviceIdentity;
 import org.avgym.devices.entity.DeviceRevoked;
+import org.avgym.platform.boundary.AppExecutors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -66,8 +67,12 @@ public class DeviceSessions {
                   + " connection broke)")
           .build();
 
-  @Resource ManagedScheduledExecutorService scheduler;
-  @Resource ManagedExecutorService workers;
+  @Resource(lookup = AppExecutors.SCHEDULED)
+  ManagedScheduledExecutorService scheduler;
+
+  @Resource(lookup = AppExecutors.WORK)
+  ManagedExecutorService workers;
+
   @Inject Event<DeviceConnectivity> connectivity;
   @Inject MetricRegistry metrics;
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.avgym.platform.boundary.AppExecutors;
 import org.avgym.platform.control.Refusal;
 import org.avgym.pools.boundary.Pools;
 import org.avgym.pools.entity.EndpointInput;
@@ -39,7 +40,9 @@ public class DemoPools {
   private static final long RETRY_SECONDS = 2;
   private static final int MAX_TRIES = 900;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Resource(lookup = AppExecutors.SCHEDULED)
+  ManagedScheduledExecutorService scheduler;
+
   @Inject Pools pools;
 
   @Inject

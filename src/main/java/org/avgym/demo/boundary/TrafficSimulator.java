@@ -43,6 +43,7 @@ import org.avgym.demo.control.DailyRhythm;
 import org.avgym.demo.control.ScanPicker;
 import org.avgym.demo.entity.DemoDevice;
 import org.avgym.demo.entity.MemberSpec;
+import org.avgym.platform.boundary.AppExecutors;
 import org.avgym.pools.control.Backoff;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
@@ -81,7 +82,9 @@ public class TrafficSimulator {
 
   private static final int RECENT_PER_LOCATION = 50;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Resource(lookup = AppExecutors.SCHEDULED)
+  ManagedScheduledExecutorService scheduler;
+
   @Inject DemoSeeder seeder;
   @Inject MetricRegistry metrics;
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.avgym.platform.boundary.AppExecutors;
 import org.avgym.platform.boundary.Database;
 import org.avgym.platform.control.DatabaseDefaults;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,7 +31,8 @@ public class DatabaseReadiness implements HealthCheck {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
-  @Resource ManagedExecutorService executor;
+  @Resource(lookup = AppExecutors.PROBES)
+  ManagedExecutorService executor;
 
   @Inject
   @ConfigProperty(name = "avgym.health.db-timeout-ms", defaultValue = "2000")

@@ -36,6 +36,7 @@ import org.avgym.live.control.LocalEventStream;
 import org.avgym.live.control.Subscriber;
 import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
+import org.avgym.platform.boundary.AppExecutors;
 import org.avgym.platform.boundary.Grid;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -63,7 +64,8 @@ public class LiveHub implements Subscriber.Listener {
    */
   static final String SENDS = "java:app/concurrent/avgym-live-sends";
 
-  @Resource ManagedScheduledExecutorService executor;
+  @Resource(lookup = AppExecutors.SCHEDULED)
+  ManagedScheduledExecutorService executor;
 
   @Resource(lookup = SENDS)
   ManagedExecutorService sends;

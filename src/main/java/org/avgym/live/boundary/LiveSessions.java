@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.avgym.devices.entity.DeviceRevoked;
+import org.avgym.platform.boundary.AppExecutors;
 import org.avgym.security.entity.StaffAccessChanged;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,7 +50,8 @@ public class LiveSessions {
 
   private record Held(Session session, Owner owner) {}
 
-  @Resource ManagedExecutorService closer;
+  @Resource(lookup = AppExecutors.WORK)
+  ManagedExecutorService closer;
 
   @Inject
   @ConfigProperty(name = "avgym.live.max-sessions-per-user", defaultValue = "20")

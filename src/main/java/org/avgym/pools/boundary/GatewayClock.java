@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
+import org.avgym.platform.boundary.AppExecutors;
 
 /**
  * When the simulated gateway answers a delayed frame: on the managed scheduler, so that a lagging
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class GatewayClock {
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Resource(lookup = AppExecutors.SCHEDULED)
+  ManagedScheduledExecutorService scheduler;
 
   void after(long nanos, Runnable answer) {
     scheduler.schedule(answer, nanos, TimeUnit.NANOSECONDS);

@@ -33,6 +33,7 @@ import java.util.logging.Logger;
 import org.avgym.checkin.entity.CheckinRecorded;
 import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
+import org.avgym.platform.boundary.AppExecutors;
 import org.avgym.platform.boundary.ThisInstance;
 import org.avgym.platform.control.Refusal;
 import org.avgym.pools.control.Backlog;
@@ -77,7 +78,9 @@ public class PoolSupervisor implements PoolListener {
 
   private static final Logger LOG = Logger.getLogger(PoolSupervisor.class.getName());
 
-  @Resource ManagedScheduledExecutorService executor;
+  @Resource(lookup = AppExecutors.POOLS)
+  ManagedScheduledExecutorService executor;
+
   @Inject Pools pools;
   @Inject PoolMetrics metrics;
   @Inject Event<Publication> publications;
