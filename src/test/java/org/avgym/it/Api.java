@@ -20,11 +20,19 @@ import java.util.Map;
 public final class Api {
 
   private final URI base;
+
+  /**
+   * HTTP/1.1, as browsers and integrators speak to AV Gym over plain HTTP: by default the JDK
+   * client asks every server to upgrade to h2c, and through HAProxy such an upgraded connection
+   * ended in EOF under load.
+   */
   private final HttpClient client =
       HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
+
   private final String authorization;
 
   private Api(URI base, String authorization) {
