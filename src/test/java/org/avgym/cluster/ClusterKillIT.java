@@ -167,7 +167,9 @@ class ClusterKillIT {
                 + " "
                 + poolView.body()
                 + "\nreadiness seen directly:\n"
-                + watch.report());
+                + watch.report()
+                + "\nproblems the instances logged:\n"
+                + problems(nodes));
     JsonObject before = Api.json(poolView);
     String driverName = before.getString("driver");
     PayaraInstance driver =
@@ -264,7 +266,8 @@ class ClusterKillIT {
             "ClusterKillIT (%s): 3 instances behind HAProxy, %d devices at %d check-ins/s, %d"
                 + " subscribers, pool %s to 3 endpoints; kill -9 of %s (driver) after %d s%n"
                 + "  device and live sessions per instance before the kill: %s%n"
-                + "  check-ins acknowledged %d (distinct %d), stored %d, lost %d, duplicated %d%n"
+                + "  check-ins acknowledged %d (distinct %d), stored %d, lost %d, duplicated %d;"
+                + " answered UNAVAILABLE and sent again %d%n"
                 + "  devices that checked in again after the kill: %d of %d%n"
                 + "  subscribers resumed: %d of %d, not recovered %d, seq gaps %d%n"
                 + "  pool taken over by another instance after %.2f s (health interval 5 s)%n"
@@ -285,6 +288,7 @@ class ClusterKillIT {
             stored,
             acked.size() - stored,
             ackedTotal - acked.size(),
+            devices.stream().mapToInt(d -> d.unavailable.get()).sum(),
             reconnectedDevices,
             DEVICES,
             resumed,
@@ -368,6 +372,25 @@ class ClusterKillIT {
         return rs.getInt(1);
       }
     }
+  }
+
+  /** The last few warnings and errors each instance logged, with the line after each. */
+  private static String problems(List<PayaraInstance> nodes) {
+    StringBuilder out = new StringBuilder();
+    for (PayaraInstance node : nodes) {
+      List<String> lines = List.of(node.tail(3000).split("\n"));
+      List<String> found = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).matches("^(SEVERE|WARNING):.*|.*\\[(SEVERE|WARNING)\\].*")) {
+          found.add(lines.get(i) + (i + 1 < lines.size() ? " | " + lines.get(i + 1) : ""));
+        }
+      }
+      found
+          .subList(Math.max(0, found.size() - 8), found.size())
+          .forEach(
+              line -> out.append("  ").append(node.name()).append(": ").append(line).append('\n'));
+    }
+    return out.toString();
   }
 
   private static long countRows(String location) throws Exception {
@@ -463,12 +486,30 @@ class ClusterKillIT {
   }
 
   /** A device on its own thread: one check-in at a time, reconnecting through HAProxy. */
+  /** The result or the error frame that answers the check-in {@code id}, skipping anything else. */
+  static JsonObject answerTo(WsClient session, String id, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("no answer to check-in " + id + " within " + timeout);
+      }
+      JsonObject frame = session.nextJson(Duration.ofNanos(left));
+      String type = frame.getString("type", "");
+      if ((type.equals("checkin.result") || type.equals("error"))
+          && id.equals(frame.getString("id", ""))) {
+        return frame;
+      }
+    }
+  }
+
   final class Device implements Runnable {
     final URL lb;
     final String token;
     final long periodNanos = 1_000_000_000L * DEVICES / RATE;
     final Set<String> acked = ConcurrentHashMap.newKeySet();
     final AtomicInteger ackedAfterKill = new AtomicInteger();
+    final AtomicInteger unavailable = new AtomicInteger();
     volatile long killedAt = Long.MAX_VALUE;
     final int index;
 
@@ -507,13 +548,17 @@ class ClusterKillIT {
                   + "\",\"credential\":\"KILL-"
                   + index
                   + "\"}");
-          JsonObject result = session.nextOfType("checkin.result", Duration.ofSeconds(10));
-          if (pending.equals(result.getString("id", ""))) {
+          JsonObject answer = answerTo(session, pending, Duration.ofSeconds(10));
+          if (answer.getString("type", "").equals("checkin.result")) {
             acked.add(pending);
             if (sentAt > killedAt) {
               ackedAfterKill.incrementAndGet();
             }
             pending = null;
+          } else {
+            // UNAVAILABLE (PROTOCOL.md §1): nothing recorded; the same id again, a little later.
+            unavailable.incrementAndGet();
+            sleepQuietly(200);
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

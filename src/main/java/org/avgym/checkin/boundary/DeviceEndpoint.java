@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.avgym.checkin.control.CheckinMetrics;
 import org.avgym.checkin.control.DeviceProtocol;
+import org.avgym.checkin.control.LocationGate;
 import org.avgym.checkin.control.TokenBucket;
 import org.avgym.checkin.entity.CheckinRequest;
 import org.avgym.checkin.entity.CheckinResult;
@@ -41,7 +42,7 @@ public class DeviceEndpoint {
   static final String STRIKES = "avgym.strikes";
 
   @Inject DeviceRegistry registry;
-  @Inject CheckinDesk desk;
+  @Inject CheckinGate gate;
   @Inject DeviceSessions sessions;
   @Inject CheckinMetrics metrics;
 
@@ -173,7 +174,7 @@ public class DeviceEndpoint {
     CheckinResult result;
     try {
       result =
-          desk.decide(
+          gate.decide(
               CheckinRequest.fromDevice(
                   device.code(),
                   device.id(),
@@ -183,6 +184,16 @@ public class DeviceEndpoint {
                   scan.direction(),
                   scan.method(),
                   scan.at()));
+    } catch (LocationGate.Busy busy) {
+      LOG.fine(() -> "Check-in " + scan.id() + " from device " + device.code() + ": " + busy);
+      reject(
+          session,
+          new DeviceError(
+              DeviceError.UNAVAILABLE,
+              scan.id(),
+              null,
+              "the club's check-ins are queued; nothing was recorded, retry with the same id"));
+      return;
     } catch (RuntimeException e) {
       // Nothing was committed: the transaction rolled back. The device retries with the same id.
       LOG.log(

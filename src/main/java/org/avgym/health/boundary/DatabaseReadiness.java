@@ -28,7 +28,7 @@ public class DatabaseReadiness implements HealthCheck {
 
   private static final Logger LOG = Logger.getLogger(DatabaseReadiness.class.getName());
 
-  @Resource(lookup = Database.JNDI_NAME)
+  @Resource(lookup = Database.CONTROL_JNDI_NAME)
   DataSource dataSource;
 
   @Resource(lookup = AppExecutors.PROBES)

@@ -42,6 +42,10 @@ public class Outbox {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
+  /** Figures and marks the supervisor needs on time, whatever check-ins hold (Database). */
+  @Resource(lookup = Database.CONTROL_JNDI_NAME)
+  DataSource control;
+
   @Inject PoolSupervisor supervisor;
 
   /** In the check-in's transaction: the check-in and, when it moved occupancy, the occupancy. */
@@ -192,8 +196,9 @@ public class Outbox {
   }
 
   /** Every pool's outbox depth and the age of its oldest row, in database time. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the control pool, autocommit
   public Map<String, OutboxStats> stats() {
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = control.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
                 "SELECT pool, COUNT(*), MIN(created_at), CURRENT_TIMESTAMP FROM pool_outbox"
@@ -214,8 +219,9 @@ public class Outbox {
   }
 
   /** Marks a pool's outbox full (writers refuse) or not. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the control pool, autocommit
   public void full(String pool, boolean full) {
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = control.getConnection();
         PreparedStatement update =
             connection.prepareStatement(
                 "UPDATE connection_pool SET outbox_full = ? WHERE name = ? AND outbox_full <> ?")) {

@@ -2,6 +2,8 @@ package org.avgym.pools.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +20,12 @@ import org.avgym.pools.entity.PoolLease;
  * renewal finds the lease gone has been fenced and must stop driving at once.
  */
 @Stateless
+// Single statements in autocommit on the control pool, never enlisted in a caller's transaction
+// (which holds a connection of the main pool: two resources in one local transaction fail).
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PoolLeases {
 
-  @Resource(lookup = Database.JNDI_NAME)
+  @Resource(lookup = Database.CONTROL_JNDI_NAME)
   DataSource dataSource;
 
   /** Every pool's lease and the database's time in milliseconds, read together. */

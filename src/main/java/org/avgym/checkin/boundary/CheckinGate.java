@@ -1,0 +1,65 @@
+package org.avgym.checkin.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.avgym.checkin.control.LocationGate;
+import org.avgym.checkin.entity.CheckinRequest;
+import org.avgym.checkin.entity.CheckinResult;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * The doors' way to the desk: at most {@code avgym.checkin.location-concurrency} check-ins of one
+ * location in their transaction at once on this instance ({@link LocationGate}); one that waits
+ * longer than {@code avgym.checkin.location-wait-ms} is answered {@code UNAVAILABLE}, with nothing
+ * recorded, and the device retries it with the same id.
+ */
+@ApplicationScoped
+public class CheckinGate {
+
+  static final Metadata WAITING =
+      Metadata.builder()
+          .withName("avgym_checkin_gate_waiting")
+          .withDescription("Check-ins waiting for their location's turn on this instance")
+          .build();
+  static final Metadata TIMEOUTS =
+      Metadata.builder()
+          .withName("avgym_checkin_gate_timeouts")
+          .withDescription(
+              "Check-ins answered UNAVAILABLE after waiting too long for their location")
+          .build();
+
+  @Inject CheckinDesk desk;
+  @Inject MetricRegistry registry;
+
+  @Inject
+  @ConfigProperty(name = "avgym.checkin.location-concurrency")
+  int perLocation;
+
+  @Inject
+  @ConfigProperty(name = "avgym.checkin.location-wait-ms")
+  long waitMs;
+
+  private LocationGate gate;
+
+  @PostConstruct
+  void start() {
+    gate = new LocationGate(perLocation, Duration.ofMillis(waitMs));
+    Supplier<Integer> waiting = gate::waiting;
+    registry.gauge(WAITING, waiting);
+    registry.counter(TIMEOUTS);
+  }
+
+  public CheckinResult decide(CheckinRequest request) {
+    try {
+      return gate.through(request.locationId(), () -> desk.decide(request));
+    } catch (LocationGate.Busy busy) {
+      registry.counter(TIMEOUTS).inc();
+      throw busy;
+    }
+  }
+}
