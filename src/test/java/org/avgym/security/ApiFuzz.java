@@ -146,7 +146,7 @@ final class ApiFuzz {
     HttpResponse<String> answer;
     String call = method + " " + template + " (" + contentType + ", " + body.length() + " chars)";
     try {
-      answer = admin.send(request.build());
+      answer = sendOnce(request.build());
     } catch (RuntimeException e) {
       if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES
           && !(e.getCause() instanceof java.net.http.HttpTimeoutException)) {
@@ -180,6 +180,23 @@ final class ApiFuzz {
       return;
     }
     tally.leak("api response to " + call, answer.body());
+  }
+
+  /**
+   * Sends a request; when the connection it went out on turns out closed before any answer (a
+   * kept-alive connection the server had just closed, after a refused body, say), sends it once
+   * more on a new one, as any HTTP client does. A second silence is the server's.
+   */
+  private HttpResponse<String> sendOnce(HttpRequest request) {
+    try {
+      return admin.send(request);
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+        throw e;
+      }
+      tally.count("api requests sent again after their connection closed unanswered");
+      return admin.send(request);
+    }
   }
 
   private static boolean isPage(HttpResponse<String> answer) {
