@@ -504,6 +504,8 @@ class FrontDeskIT {
       Browser.until(
           driver, d -> d.findElement(By.id("popup-decision")).getText().contains("warned"));
       driver.findElement(By.id("tabs:popup-form:popup-close")).sendKeys(Keys.ENTER);
+      // While the modal popup is still closing it keeps the focus: keys typed then land in it.
+      Browser.until(driver, d -> !d.findElement(By.id("popup-decision")).isDisplayed());
 
       // The desk field: a USB reader types the card and Enter.
       driver.findElement(By.id("tabs:desk-scan:scan-card")).sendKeys(card, Keys.ENTER);

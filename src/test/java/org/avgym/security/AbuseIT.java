@@ -273,6 +273,11 @@ class AbuseIT {
             if (shot.bytes().length > FrameLimits.CONTAINER_FRAME_BUFFER && code == 1011) {
               // Known: past the container's frame buffer Tyrus closes with 1011 (docs/security.md)
               tally.count(channel + " " + shot.kind() + " past the container buffer closed 1011");
+            } else if (code == -1) {
+              // Closed, but the close frame was lost: the server closes the connection while
+              // this client is still writing the rest of the message, and the peer's reset
+              // discards what the client had not read yet (the 1009 among it). TCP, not AV Gym.
+              tally.count(channel + " " + shot.kind() + " closed, close frame lost to a reset");
             } else {
               tally.finding(channel + ": " + shot.kind() + " closed with " + code + ", not 1009");
             }

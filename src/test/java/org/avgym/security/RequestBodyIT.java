@@ -101,6 +101,35 @@ class RequestBodyIT {
   }
 
   @Test
+  void textNoColumnCanHoldIsRefusedNotA500() {
+    // The hostile-input suite's finding: PostgreSQL refuses U+0000 in text, so a name with it
+    // failed inside the transaction and came back as a 500; an unpaired surrogate became '?'.
+    String code = Fixtures.unique("body");
+    String nul =
+        "{\"code\":\""
+            + code
+            + "\",\"name\":\"\\ud800\\u0000\",\"timeZone\":\"UTC\",\"capacity\":5}";
+    assertRefused(400, post("\uFEFF" + nul), code);
+    String lone =
+        "{\"code\":\"" + code + "\",\"name\":\"a\\udc00\",\"timeZone\":\"UTC\",\"capacity\":5}";
+    assertRefused(400, post(lone), code);
+    // The suite's own body, as it found the 500 on /api/members.
+    HttpResponse<String> member =
+        admin()
+            .send(
+                admin()
+                    .request("/api/members")
+                    .timeout(ANSWER_WITHIN)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "\uFEFF{\"name\":\"\\ud800\\u0000\u202E\"}", StandardCharsets.UTF_8))
+                    .build());
+    assertEquals(400, member.statusCode(), member.body());
+    assertTrue(member.body().contains("NUL"), member.body());
+  }
+
+  @Test
   void aBodyOverTheLimitGets413() {
     String code = Fixtures.unique("body");
     String padding = ",\"extra\":\"" + "x".repeat(70 * 1024) + "\"}";

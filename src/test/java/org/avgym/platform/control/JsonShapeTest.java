@@ -41,4 +41,19 @@ class JsonShapeTest {
     assertEquals(Optional.of(refused), refusal("{\"n\":12345678901}"));
     assertEquals(Optional.of(refused), refusal("{\"n\":" + "9".repeat(5000) + "}"));
   }
+
+  @Test
+  void refusesTextNoColumnCanHold() {
+    assertEquals(Optional.of(JsonShape.UNSTORABLE_TEXT), refusal("{\"name\":\"\\ud800\\u0000\"}"));
+    assertEquals(Optional.of(JsonShape.UNSTORABLE_TEXT), refusal("{\"name\":\"a\\u0000\"}"));
+    assertEquals(Optional.of(JsonShape.UNSTORABLE_TEXT), refusal("{\"name\":\"\\ud800x\"}"));
+    assertEquals(Optional.of(JsonShape.UNSTORABLE_TEXT), refusal("{\"name\":\"\\udc00\"}"));
+    assertEquals(Optional.of(JsonShape.UNSTORABLE_TEXT), refusal("{\"\\u0000\":1}"));
+  }
+
+  @Test
+  void acceptsEveryOtherCharacterAndPairedSurrogates() {
+    assertEquals(Optional.empty(), refusal("{\"name\":\"\\ud83d\\ude00 \u202Eevil \\u0001\"}"));
+    assertEquals(Optional.empty(), refusal("{\"name\":\"\uD83D\uDE00 Zoë 日本\"}"));
+  }
 }
