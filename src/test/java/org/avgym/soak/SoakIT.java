@@ -2,6 +2,7 @@ package org.avgym.soak;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -79,7 +80,7 @@ class SoakIT {
           .start(
               "avgym-soak-" + UUID.randomUUID(),
               PayaraInstance.members(nodes),
-              TestDatabase.configured())
+              withDemo(TestDatabase.configured()))
           .awaitReady(Duration.ofMinutes(5));
       Api admin = Api.at(server.base()).as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
       try {
@@ -181,6 +182,7 @@ class SoakIT {
     JsonObject view = Api.json(admin.get("/api/pools/" + pool));
     Prometheus metrics = Prometheus.parse(metricsText(admin.anonymous()));
     double overflowMetric = metrics.value("avgym_pool_outbox_overflow_total", "pool", pool);
+    Map<String, Double> demoOverflow = othersOverflow(metrics, pool);
     List<Flatness> flatness =
         List.of(
             flatness("heap after GC (MB)", SoakSample::heapMb),
@@ -198,6 +200,7 @@ class SoakIT {
                 + "live events seen %d, seq gaps %d%n"
                 + "pool %s: check-in rows %d, distinct ids at the receivers %d, overflow %d (view)"
                 + " / %.0f (metric), redeliveries %d, timeouts %d%n"
+                + "demo pools' overflow %s%n"
                 + "server-side disconnects by reason: devices %s, live %s%n",
             tally.totalSent.get(),
             tally.totalAnswered.get(),
@@ -216,6 +219,7 @@ class SoakIT {
             overflowMetric,
             view.getJsonNumber("redeliveries").longValue(),
             view.getJsonNumber("timeouts").longValue(),
+            demoOverflow,
             byReason(metrics, "avgym_device_disconnects_total"),
             byReason(metrics, "avgym_live_disconnects_total")));
     flatness.forEach(f -> report.append(f.verdict()).append('\n'));
@@ -259,6 +263,11 @@ class SoakIT {
         () -> assertEquals(0, tally.gaps.get(), "gaps in seq seen by subscribers"),
         () -> assertEquals(0, view.getJsonNumber("overflow").longValue(), "pool overflow (view)"),
         () -> assertEquals(0.0, overflowMetric, "avgym_pool_outbox_overflow_total"),
+        () -> assertFalse(demoOverflow.isEmpty(), "the demo's pools are not running"),
+        () ->
+            assertTrue(
+                demoOverflow.values().stream().allMatch(v -> v == 0.0),
+                "the demo's pools refused deliveries: " + demoOverflow),
         () -> assertTrue(rows >= tally.totalAnswered.get(), "fewer rows than answers: " + rows),
         () ->
             assertTrue(
@@ -269,6 +278,26 @@ class SoakIT {
                 flatness.stream().allMatch(Flatness::flat),
                 "not flat: "
                     + flatness.stream().filter(f -> !f.flat()).map(Flatness::verdict).toList()));
+  }
+
+  /**
+   * The demo on, as the README's run command has it: its chain, its traffic and its two pools
+   * delivering to the simulated gateway, on top of the soak's own load.
+   */
+  private static Map<String, String> withDemo(Map<String, String> settings) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+    all.put("avgym.demo.enabled", "true");
+    all.put("avgym.demo.traffic.url", "auto");
+    return all;
+  }
+
+  /** Deliveries each pool other than the soak's refused, by pool. */
+  private static Map<String, Double> othersOverflow(Prometheus metrics, String pool) {
+    Map<String, Double> overflow = new TreeMap<>();
+    metrics.samples("avgym_pool_outbox_overflow_total").stream()
+        .filter(s -> !pool.equals(s.labels().get("pool")))
+        .forEach(s -> overflow.merge(s.labels().getOrDefault("pool", "?"), s.value(), Double::sum));
+    return overflow;
   }
 
   private Flatness flatness(String series, ToDoubleFunction<SoakSample> value) {
