@@ -167,6 +167,7 @@ public class PoolSupervisor implements PoolListener {
     final LivePool pool;
     final OutboxCursor cursor;
     final List<Long> toDelete = new ArrayList<>();
+    final Object polling = new Object();
     volatile long version;
     volatile long renewedNanos;
 
@@ -415,7 +416,18 @@ public class PoolSupervisor implements PoolListener {
     }
   }
 
+  /**
+   * One poll of a pool at a time (the timer's and a commit's wake-up may overlap on the pools'
+   * executor): a read that overlapped a delete of acknowledged rows would take them up again and
+   * deliver them twice.
+   */
   private void poll(String name, Driven driven) {
+    synchronized (driven.polling) {
+      pollNow(name, driven);
+    }
+  }
+
+  private void pollNow(String name, Driven driven) {
     flushDeletes(name, driven);
     long now = System.nanoTime();
     long from = driven.cursor.readFrom(now);
