@@ -186,13 +186,7 @@ public class DeviceEndpoint {
                   scan.at()));
     } catch (LocationGate.Busy busy) {
       LOG.fine(() -> "Check-in " + scan.id() + " from device " + device.code() + ": " + busy);
-      reject(
-          session,
-          new DeviceError(
-              DeviceError.UNAVAILABLE,
-              scan.id(),
-              null,
-              "the club's check-ins are queued; nothing was recorded, retry with the same id"));
+      unavailable(session, scan.id(), "the club's check-ins are queued");
       return;
     } catch (RuntimeException e) {
       // Nothing was committed: the transaction rolled back. The device retries with the same id.
@@ -200,16 +194,21 @@ public class DeviceEndpoint {
           Level.WARNING,
           "Check-in " + scan.id() + " from device " + device.code() + " could not be processed",
           e);
-      reject(
-          session,
-          new DeviceError(
-              DeviceError.UNAVAILABLE,
-              scan.id(),
-              null,
-              "the server could not process this check-in now; nothing was recorded, retry with the same id"));
+      unavailable(session, scan.id(), "the server could not process this check-in now");
       return;
     }
     send(session, DeviceProtocol.result(result));
+  }
+
+  /** UNAVAILABLE (PROTOCOL.md §1): nothing was recorded, and the device retries the same id. */
+  private void unavailable(Session session, String id, String why) {
+    reject(
+        session,
+        new DeviceError(
+            DeviceError.UNAVAILABLE,
+            id,
+            null,
+            why + "; nothing was recorded, retry with the same id"));
   }
 
   private boolean withinRate(Session session) {
