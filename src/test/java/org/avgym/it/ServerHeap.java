@@ -74,4 +74,41 @@ public final class ServerHeap {
     Arrays.sort(readings);
     return readings[1];
   }
+
+  /**
+   * Bytes held per class after a full GC ({@code jcmd <pid> GC.class_histogram}), by class name.
+   */
+  public java.util.Map<String, Long> classHistogram() throws IOException, InterruptedException {
+    Process jcmd =
+        new ProcessBuilder("jcmd", String.valueOf(pid), "GC.class_histogram")
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(jcmd.getInputStream().readAllBytes());
+    if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+      throw new IllegalStateException("jcmd " + pid + " GC.class_histogram: " + said);
+    }
+    java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+    Matcher row = HISTOGRAM_ROW.matcher(said);
+    while (row.find()) {
+      bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+    }
+    return bytes;
+  }
+
+  /** The classes whose bytes grew most from {@code before} to {@code after}, one per line. */
+  public static String growth(
+      java.util.Map<String, Long> before, java.util.Map<String, Long> after, int top) {
+    StringBuilder out = new StringBuilder();
+    after.entrySet().stream()
+        .map(
+            e ->
+                java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(top)
+        .forEach(e -> out.append(String.format("%,14d  %s%n", e.getValue(), e.getKey())));
+    return out.toString();
+  }
+
+  private static final Pattern HISTOGRAM_ROW =
+      Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
 }

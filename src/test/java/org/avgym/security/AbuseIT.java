@@ -119,6 +119,7 @@ class AbuseIT {
     runFuzzers(fuzzDevices, fuzzerAuth, new Random(seed), 300, 1, api, victims);
     ServerHeap heap = ServerHeap.of(base);
     long heapBefore = heap.usedAfterGc();
+    Map<String, Long> classesBefore = heap.classHistogram();
 
     GoodDevice device = new GoodDevice(good.token(), card);
     GoodSubscriber subscriber = new GoodSubscriber();
@@ -136,6 +137,7 @@ class AbuseIT {
     device.close();
     assertEquals(200, Api.at(base).get("/health").statusCode(), "health after the run");
     long heapAfter = heap.usedAfterGc();
+    String grew = ServerHeap.growth(classesBefore, heap.classHistogram(), 20);
 
     String report =
         String.format(
@@ -153,6 +155,8 @@ class AbuseIT {
             + String.format(
                 "server heap after GC: %.1f MB before, %.1f MB after (margin %d MB)%n",
                 heapBefore / 1e6, heapAfter / 1e6, HEAP_MARGIN_BYTES / 1024 / 1024)
+            + "classes that grew most (bytes after GC):\n"
+            + grew
             + "findings: "
             + (tally.findings().isEmpty() ? "none" : String.join("\n  ", tally.findings()))
             + "\n";
