@@ -6,13 +6,14 @@
  */
 (function () {
   "use strict";
-  var popup = document.getElementById("desk-popup-devices");
-  if (!popup) {
+  if (!document.getElementById("desk-popup-devices")) {
     return;
   }
   document.addEventListener("avgym:checkin", function (event) {
+    // Looked up each time: choosing the club re-renders the form, and with it this element.
+    var popup = document.getElementById("desk-popup-devices");
     var data = event.detail || {};
-    var devices = (popup.getAttribute("data-desk-devices") || "").split(" ");
+    var devices = ((popup && popup.getAttribute("data-desk-devices")) || "").split(" ");
     if (!data.device || devices.indexOf(data.device) < 0 || typeof window.deskScanned !== "function") {
       return;
     }

@@ -489,8 +489,10 @@ class FrontDeskIT {
       Browser.until(
           driver,
           d ->
-              d.findElement(By.id("desk-popup-devices"))
-                  .getAttribute("data-desk-devices")
+              java.util.Objects.toString(
+                      d.findElement(By.id("desk-popup-devices"))
+                          .getDomAttribute("data-desk-devices"),
+                      "")
                   .contains(device.code()));
       Browser.until(driver, d -> d.findElement(By.id("live-status")).getText().contains("Live"));
       assertEquals("denied", scan(device, card, "in").getString("decision"));

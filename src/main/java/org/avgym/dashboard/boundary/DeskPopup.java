@@ -79,8 +79,10 @@ public class DeskPopup implements Serializable {
       deskDevices =
           devices.all().stream()
               .filter(d -> "desk".equals(d.kind()))
+              // No club chosen (a chain-wide view): no desk's scans pop up, or every desk scan
+              // anywhere in the chain would cover the Overview with a modal.
               .filter(
-                  d -> station.getLocation() == null || station.getLocation().equals(d.location()))
+                  d -> station.getLocation() != null && station.getLocation().equals(d.location()))
               .map(DeviceView::code)
               .collect(Collectors.joining(" "));
     }
