@@ -113,10 +113,6 @@ public final class Browser implements AutoCloseable {
     new WebDriverWait(driver, Duration.ofSeconds(45))
         .until(ExpectedConditions.elementToBeClickable(item));
     driver.findElement(item).click();
-    // The list closes with an animation; until it has, it lies over whatever comes next (a
-    // click there lands on an item of the list). A user waits for it too.
-    new WebDriverWait(driver, Duration.ofSeconds(45))
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
   }
 
   /** Closes the growl notices (live alerts) a user would close before using what they cover. */
