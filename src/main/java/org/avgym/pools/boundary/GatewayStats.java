@@ -1,5 +1,7 @@
 package org.avgym.pools.boundary;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,8 +34,8 @@ public final class GatewayStats {
     final AtomicLong dropped = new AtomicLong();
     final AtomicLong duplicates = new AtomicLong();
     private final Set<String> recent =
-        java.util.Collections.newSetFromMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        Collections.newSetFromMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
               @Override
               protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                 return size() > RECENT_IDS;
