@@ -236,7 +236,7 @@ class DashboardIT {
       Browser.choose(driver, "tabs:desk:desk-location", "Location " + location);
       driver.findElement(By.id("tabs:desk:desk-credential")).sendKeys(card);
       driver.findElement(By.id("tabs:desk:desk-reason")).sendKeys("Forgot to renew, paying now");
-      driver.findElement(By.cssSelector("[id='tabs:desk:desk-override'] .ui-chkbox-box")).click();
+      Browser.click(driver, By.cssSelector("[id='tabs:desk:desk-override'] .ui-chkbox-box"));
       driver.findElement(By.id("tabs:desk:desk-submit")).click();
       browser.waitFor(By.id("tabs:desk:desk-last"));
       String id = driver.findElement(By.id("tabs:desk:desk-last")).getAttribute("data-checkin-id");
@@ -275,7 +275,7 @@ class DashboardIT {
       driver.findElement(By.id("device-form:code")).sendKeys(code);
       driver.findElement(By.id("device-form:name")).sendKeys("Front turnstile");
       Browser.choose(driver, "device-form:location", location);
-      driver.findElement(By.id("device-form:register")).click();
+      Browser.click(driver, By.id("device-form:register"));
       browser.waitFor(By.id("token-form:token"));
       String token = driver.findElement(By.id("token-form:token")).getAttribute("value");
       assertTrue(token.length() >= 20, token);

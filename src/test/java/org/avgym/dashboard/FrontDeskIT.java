@@ -205,7 +205,7 @@ class FrontDeskIT {
       browser.waitFor(By.id("signup:next-plan"));
       Browser.choose(driver, "signup:plan", plan + " (30 days)");
       browser.waitFor(By.id("signup:signup-preview"));
-      driver.findElement(By.id("signup:next-plan")).click();
+      Browser.click(driver, By.id("signup:next-plan"));
       browser.waitFor(By.id("signup:kind"));
       driver
           .findElement(
@@ -448,7 +448,7 @@ class FrontDeskIT {
       driver.findElement(By.id("rule-form:rule-threshold")).sendKeys("0.5");
       driver.findElement(By.id("rule-form:rule-duration")).clear();
       driver.findElement(By.id("rule-form:rule-duration")).sendKeys("0");
-      driver.findElement(By.id("rule-form:rule-preview")).click();
+      Browser.click(driver, By.id("rule-form:rule-preview"));
       browser.waitFor(By.id("rule-form:rule-preview-result"));
       driver.findElement(By.id("rule-form:rule-save")).click();
       Browser.until(driver, d -> d.findElement(By.id("rules-form:rules")).getText().contains(rule));
@@ -551,7 +551,7 @@ class FrontDeskIT {
       WebElement start = driver.findElement(By.id("signup:start_input"));
       start.sendKeys(Keys.chord(Keys.CONTROL, "a"), LocalDate.now().minusDays(3).toString());
       start.sendKeys(Keys.ESCAPE);
-      driver.findElement(By.id("signup:next-plan")).click();
+      Browser.click(driver, By.id("signup:next-plan"));
       Browser.until(
           driver, d -> d.findElement(By.id("signup")).getText().contains("starts no earlier than"));
       assertTrue(driver.findElements(By.id("signup:card")).isEmpty(), "went on anyway");
@@ -559,7 +559,7 @@ class FrontDeskIT {
       start = driver.findElement(By.id("signup:start_input"));
       start.sendKeys(Keys.chord(Keys.CONTROL, "a"), LocalDate.now().toString());
       start.sendKeys(Keys.ESCAPE);
-      driver.findElement(By.id("signup:next-plan")).click();
+      Browser.click(driver, By.id("signup:next-plan"));
       browser.waitFor(By.id("signup:card"));
       driver.findElement(By.id("signup:card")).sendKeys(taken, Keys.ENTER);
       Browser.until(driver, d -> d.findElement(By.id("signup")).getText().contains("exists"));

@@ -115,6 +115,21 @@ public final class Browser implements AutoCloseable {
     driver.findElement(item).click();
   }
 
+  /**
+   * Clicks what a user would click once the page lets them: a closing select list or dialog
+   * animates over it for a moment after the last action, and a click then lands on the list.
+   */
+  public static void click(WebDriver driver, By target) {
+    new WebDriverWait(driver, Duration.ofSeconds(45))
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(target).click();
+              return true;
+            });
+  }
+
   /** Closes the growl notices (live alerts) a user would close before using what they cover. */
   public static void dismissNotices(WebDriver driver) {
     ((org.openqa.selenium.JavascriptExecutor) driver)

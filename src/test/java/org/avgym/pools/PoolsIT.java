@@ -300,7 +300,7 @@ class PoolsIT {
 
       Browser.choose(driver, "tabs:pool-board:pools-target", name);
       driver.findElement(By.id("tabs:pool-board:pools-url")).sendKeys(url);
-      driver.findElement(By.id("tabs:pool-board:pools-add")).click();
+      Browser.click(driver, By.id("tabs:pool-board:pools-add"));
       Browser.until(driver, d -> d.findElement(messages).getText().contains("added to " + name));
       Browser.until(
           driver,
@@ -317,7 +317,7 @@ class PoolsIT {
 
       Browser.choose(driver, "tabs:pool-board:pools-target", name);
       driver.findElement(By.id("tabs:pool-board:pools-url")).sendKeys("http://127.0.0.1/events");
-      driver.findElement(By.id("tabs:pool-board:pools-add")).click();
+      Browser.click(driver, By.id("tabs:pool-board:pools-add"));
       Browser.until(
           driver,
           d -> d.findElement(messages).getText().contains("must start with ws:// or wss://"));
