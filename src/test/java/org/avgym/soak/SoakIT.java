@@ -92,6 +92,33 @@ class SoakIT {
     }
   }
 
+  /** What the soak's own reads of the pool's view got instead of 200, for the report. */
+  private final List<String> viewFailures = new ArrayList<>();
+
+  /**
+   * The pool's view, asked again (up to 5 times, a second apart) when the answer is not 200: a
+   * monitoring read that fails is reported, it does not end an hour's run.
+   */
+  private JsonObject poolView(Api admin, String pool, String when) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<String> answer = admin.get("/api/pools/" + pool);
+      if (answer.statusCode() == 200) {
+        return Api.json(answer);
+      }
+      String body = answer.body() == null ? "" : answer.body();
+      viewFailures.add(
+          when
+              + ": pool view answered "
+              + answer.statusCode()
+              + " "
+              + body.substring(0, Math.min(200, body.length())));
+      if (attempt == 5) {
+        throw new AssertionError("the pool's view failed 5 times " + when + ": " + viewFailures);
+      }
+      Thread.sleep(1000);
+    }
+  }
+
   private void soak(PayaraInstance server, Api admin, Receivers receivers, String pool)
       throws Exception {
     URL base = server.base();
@@ -146,7 +173,7 @@ class SoakIT {
         devices.forEach(d -> cycle.add(clients.submit(() -> d.cycle(end))));
         Thread.sleep(
             Math.max(0, (end - System.nanoTime()) / 1_000_000 - POOL_SAMPLE_LEAD.toMillis()));
-        JsonObject view = Api.json(admin.get("/api/pools/" + pool));
+        JsonObject view = poolView(admin, pool, "minute " + minute);
         for (Future<Void> client : cycle) {
           client.get(); // a client that failed outright fails the soak with its exception
         }
@@ -179,7 +206,7 @@ class SoakIT {
 
     long rows = countRows(locations);
     Set<String> delivered = awaitDeliveries(pool, rows);
-    JsonObject view = Api.json(admin.get("/api/pools/" + pool));
+    JsonObject view = poolView(admin, pool, "at the end");
     Prometheus metrics = Prometheus.parse(metricsText(admin.anonymous()));
     double overflowMetric = metrics.value("avgym_pool_outbox_overflow_total", "pool", pool);
     Map<String, Double> demoOverflow = othersOverflow(metrics, pool);
@@ -201,6 +228,7 @@ class SoakIT {
                 + "pool %s: check-in rows %d, distinct ids at the receivers %d, overflow %d (view)"
                 + " / %.0f (metric), redeliveries %d, timeouts %d%n"
                 + "demo pools' overflow %s%n"
+                + "reads of the pool's view not answered 200 (each retried) %d%n"
                 + "server-side disconnects by reason: devices %s, live %s%n",
             tally.totalSent.get(),
             tally.totalAnswered.get(),
@@ -220,6 +248,7 @@ class SoakIT {
             view.getJsonNumber("redeliveries").longValue(),
             view.getJsonNumber("timeouts").longValue(),
             demoOverflow,
+            viewFailures.size(),
             byReason(metrics, "avgym_device_disconnects_total"),
             byReason(metrics, "avgym_live_disconnects_total")));
     flatness.forEach(f -> report.append(f.verdict()).append('\n'));
@@ -234,6 +263,7 @@ class SoakIT {
         .forEach(c -> report.append("  ").append(c).append('\n'));
     tally.unanswered.stream().limit(20).forEach(c -> report.append("  ").append(c).append('\n'));
     tally.errors.stream().limit(20).forEach(c -> report.append("  ").append(c).append('\n'));
+    viewFailures.stream().limit(20).forEach(c -> report.append("  ").append(c).append('\n'));
     System.out.print(report);
     Files.writeString(out.resolve("soak.txt"), report);
 
