@@ -167,7 +167,8 @@ class SoakIT {
     ExecutorService clients = Executors.newFixedThreadPool(DEVICES + SUBSCRIBERS);
     try {
       for (int minute = 1; minute <= MINUTES; minute++) {
-        long end = System.nanoTime() + CYCLE.toNanos();
+        long started = System.nanoTime();
+        long end = started + CYCLE.toNanos();
         List<Future<Void>> cycle = new ArrayList<>();
         subscribers.forEach(s -> cycle.add(clients.submit(() -> s.cycle(end))));
         devices.forEach(d -> cycle.add(clients.submit(() -> d.cycle(end))));
@@ -178,7 +179,9 @@ class SoakIT {
           client.get(); // a client that failed outright fails the soak with its exception
         }
         SoakTally.Minute counted = tally.takeMinute();
+        long closed = System.nanoTime();
         ServerProcess.Figures figures = process.sample();
+        long sampled = System.nanoTime();
         SoakSample sample =
             new SoakSample(
                 minute,
@@ -198,6 +201,13 @@ class SoakIT {
         Files.writeString(out.resolve("soak.svg"), SoakChart.svg(samples, caption));
         System.out.print(
             SoakSample.table(List.of(sample)).lines().skip(1).findFirst().orElse("") + "\n");
+        // Where a cycle's wall time goes: a "minute" longer than the cycle delays the hour.
+        System.out.printf(
+            Locale.ROOT,
+            "        (cycle %.1f s: load and closing %.1f s, GC and sample %.1f s)%n",
+            (sampled - started) / 1e9,
+            (closed - started) / 1e9,
+            (sampled - closed) / 1e9);
       }
     } finally {
       clients.shutdownNow();
