@@ -186,7 +186,7 @@ class PoolsIT {
 
   @Test
   void deviceAlertsAndVisitsClosedByTimeoutReachThePoolsThatCarryTheirTopics() {
-    String name = createPool("ROUND_ROBIN", "alerts,occupancy", 1000, "");
+    String name = createPool("round-robin", "alerts,occupancy", 1000, "");
     Fixtures fx = new Fixtures(admin());
     String location = fx.location(50);
     String card = fx.activeMember(location, "Topic Traffic");
