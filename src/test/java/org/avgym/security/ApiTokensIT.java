@@ -114,6 +114,27 @@ class ApiTokensIT {
     assertTrue(tokens.body().contains("signed-in administrator"), tokens.body());
     assertEquals(refusals(), before + 3, 0.0);
 
+    // A bearer token cannot be forged by another site's page: an integration's own web origin
+    // may call with it.
+    String writer =
+        secret(
+            issue(
+                "{\"name\":\""
+                    + Fixtures.unique("partner-web")
+                    + "\",\"role\":\"STAFF\",\"resources\":[\"members\"]}"));
+    Api partner = Api.at(base).withToken(writer);
+    HttpResponse<String> created =
+        partner.send(
+            partner
+                .request("/api/members")
+                .header("Content-Type", "application/json")
+                .header("Origin", "https://partner.example.test")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"" + Fixtures.unique("Via Partner") + "\"}"))
+                .build());
+    assertEquals(201, created.statusCode(), created.body());
+
     // A staff token without scopes still cannot do what only administrators can.
     String staff =
         secret(issue("{\"name\":\"" + Fixtures.unique("desk-app") + "\",\"role\":\"STAFF\"}"));
