@@ -248,7 +248,8 @@ class ApiTokensIT {
     assertField("{\"name\":\"a\\u0007b\",\"role\":\"STAFF\"}", "name");
     assertField("{\"name\":\"" + "x".repeat(65) + "\",\"role\":\"STAFF\"}", "name");
     assertField("{\"name\":\"" + name + "\"}", "role");
-    assertField("{\"name\":\"" + name + "\",\"role\":\"STAFF\",\"resources\":[\"doors\"]}", "resources");
+    assertField(
+        "{\"name\":\"" + name + "\",\"role\":\"STAFF\",\"resources\":[\"doors\"]}", "resources");
     assertField("{\"name\":\"" + name + "\",\"role\":\"STAFF\",\"topics\":[\"all\"]}", "topics");
     assertField(
         "{\"name\":\"" + name + "\",\"role\":\"STAFF\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}",

@@ -1,6 +1,7 @@
 package org.avgym.security.boundary;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -26,8 +27,6 @@ public class TokenScopeFilter implements ContainerRequestFilter {
 
   @Context HttpServletRequest servletRequest;
 
-  @jakarta.inject.Inject LoginMetrics metrics;
-
   @Override
   public void filter(ContainerRequestContext request) {
     if (!(servletRequest.getAttribute(StaffAuthentication.TOKEN_CALLER)
@@ -49,7 +48,7 @@ public class TokenScopeFilter implements ContainerRequestFilter {
               + ApiScopes.resourceOf(path);
     }
     if (refusal != null) {
-      metrics.scopeRefused();
+      CDI.current().select(LoginMetrics.class).get().scopeRefused();
       String why = refusal;
       LOG.info(
           () -> "Refused " + method + " /api/" + path + " to " + token.principal() + ": " + why);
