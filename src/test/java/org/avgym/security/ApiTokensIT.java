@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.avgym.it.Api;
+import org.avgym.it.Browser;
 import org.avgym.it.Deployments;
 import org.avgym.it.Fixtures;
 import org.avgym.it.Prometheus;
@@ -22,6 +23,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * API tokens (PROTOCOL.md §4) against the running server: issued by an administrator, used as
@@ -284,6 +289,55 @@ class ApiTokensIT {
     assertEquals(
         403,
         staff.post("/api/tokens", "{\"name\":\"" + name + "x\",\"role\":\"STAFF\"}").statusCode());
+  }
+
+  @Test
+  void anAdministratorIssuesAndRevokesATokenOnTheAdminPage() {
+    String name = Fixtures.unique("bi-export");
+    try (Browser browser = new Browser()) {
+      browser.logIn(base.toString(), Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+      browser.waitFor(By.id("tabs"));
+      WebDriver driver = browser.driver();
+      browser.open(base + "admin/tokens.xhtml");
+      browser.waitFor(By.id("token-form:name"));
+      // A bad lifetime is refused at its field and issues nothing.
+      driver.findElement(By.id("token-form:name")).sendKeys(name);
+      WebElement days = driver.findElement(By.id("token-form:days_input"));
+      days.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      days.sendKeys("0");
+      Browser.click(driver, By.id("token-form:issue"));
+      Browser.until(driver, d -> d.findElement(By.id("token-form")).getText().contains("1 to"));
+      assertTrue(driver.findElements(By.id("token-form:secret")).isEmpty());
+
+      days = driver.findElement(By.id("token-form:days_input"));
+      days.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      days.sendKeys("7");
+      Browser.click(driver, By.id("token-form:issue"));
+      browser.waitFor(By.id("token-form:secret"));
+      String secret = driver.findElement(By.id("token-form:secret")).getDomProperty("value");
+      assertTrue(secret.startsWith("avk_"), secret);
+      browser.saveScreenshot("admin-tokens");
+      Browser.until(
+          driver, d -> d.findElement(By.id("token-list:tokens")).getText().contains(name));
+      assertFalse(
+          driver.findElement(By.id("token-list:tokens")).getText().contains(secret),
+          "the list never shows the secret");
+      assertEquals(200, Api.at(base).withToken(secret).get("/api/occupancy").statusCode());
+
+      WebElement row =
+          driver.findElements(By.cssSelector("[id='token-list:tokens_data'] tr")).stream()
+              .filter(r -> r.getText().contains(name))
+              .findFirst()
+              .orElseThrow();
+      row.findElement(By.cssSelector("button[id$=':revoke']")).click();
+      Browser.click(driver, By.cssSelector(".ui-confirmdialog-yes"));
+      Browser.until(
+          driver,
+          d ->
+              d.findElements(By.cssSelector("[id='token-list:tokens_data'] tr")).stream()
+                  .anyMatch(r -> r.getText().contains(name) && r.getText().contains("revoked")));
+      assertEquals(401, Api.at(base).withToken(secret).get("/api/occupancy").statusCode());
+    }
   }
 
   private void assertField(String body, String field) {
