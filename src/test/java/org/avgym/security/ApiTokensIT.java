@@ -362,6 +362,8 @@ class ApiTokensIT {
   }
 
   private Prometheus metrics() {
-    return Prometheus.parse(Api.at(base).get("/metrics").body());
+    Api api = Api.at(base);
+    return Prometheus.parse(
+        api.send(api.request("/metrics").setHeader("Accept", "text/plain").GET().build()).body());
   }
 }
