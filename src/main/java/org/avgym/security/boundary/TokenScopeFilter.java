@@ -17,10 +17,10 @@ import org.avgym.security.entity.TokenCaller;
 /**
  * Holds a request made with an API token to the token's resource scopes: a call outside them, or to
  * the tokens themselves, is refused with 403 before the resource runs. The role is checked by
- * {@code @RolesAllowed} as for everyone.
+ * {@code @RolesAllowed} as for everyone, after this filter.
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION)
+@Priority(Priorities.AUTHORIZATION - 100)
 public class TokenScopeFilter implements ContainerRequestFilter {
 
   private static final Logger LOG = Logger.getLogger(TokenScopeFilter.class.getName());
