@@ -43,7 +43,12 @@ class CheckinApiIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.avgym(TestDatabase.configured());
+    java.util.Map<String, String> settings = TestDatabase.configured();
+    // One check-in per club at a time, and no patience: concurrent manual check-ins at one club
+    // meet a busy gate (every other test here checks in one at a time).
+    settings.put("avgym.checkin.location-concurrency", "1");
+    settings.put("avgym.checkin.location-wait-ms", "1");
+    return Deployments.avgym(settings);
   }
 
   @Test
@@ -602,6 +607,68 @@ class CheckinApiIT {
   private static String credential(Api api, long memberId) {
     return created(api.post("/api/members/" + memberId + "/credentials", "{\"kind\":\"card\"}"))
         .getString("value");
+  }
+
+  @Test
+  void manualCheckinsQueueAtTheClubsGateLikeDevicesAndABusyOneRecordsNothing() throws Exception {
+    Api admin = admin();
+    Api staff = newStaff(admin, unique("desk"));
+    String code = unique("loc");
+    createLocation(admin, code);
+    String value = credential(staff, id(createMember(staff, "Gina Gate", null)));
+    List<String> refusedIds = new java.util.ArrayList<>();
+    int answered = 0;
+    for (int round = 0; round < 10 && refusedIds.isEmpty(); round++) {
+      List<String> ids = new java.util.ArrayList<>();
+      List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls =
+          new java.util.ArrayList<>();
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+      try {
+        for (int i = 0; i < 16; i++) {
+          String requestId = UUID.randomUUID().toString();
+          ids.add(requestId);
+          calls.add(
+              java.util.concurrent.CompletableFuture.supplyAsync(
+                  () -> staff.post("/api/checkins/manual", manualBody(code, value, requestId)),
+                  pool));
+        }
+        for (int i = 0; i < calls.size(); i++) {
+          HttpResponse<String> response = calls.get(i).get();
+          if (response.statusCode() == 503) {
+            assertEquals("1", response.headers().firstValue("Retry-After").orElse(null));
+            assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").contains("problem+json"));
+            assertTrue(response.body().contains("queued"), response.body());
+            refusedIds.add(ids.get(i));
+          } else {
+            assertEquals(200, response.statusCode(), response.body());
+            answered++;
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    assertFalse(refusedIds.isEmpty(), "16 at once at one club never met a busy gate");
+    // Nothing was recorded for a refused one: sent again, it is decided for the first time.
+    for (String requestId : refusedIds) {
+      HttpResponse<String> again =
+          staff.post("/api/checkins/manual", manualBody(code, value, requestId));
+      assertEquals(200, again.statusCode(), again.body());
+      assertFalse(Api.json(again).getBoolean("replayed"), again.body());
+    }
+    JsonObject recorded = Api.json(staff.get("/api/checkins?location=" + code + "&size=1"));
+    assertEquals(answered + refusedIds.size(), recorded.getJsonNumber("total").intValue());
+  }
+
+  private static String manualBody(String location, String credential, String requestId) {
+    return Json.createObjectBuilder()
+        .add("location", location)
+        .add("credential", credential)
+        .add("reason", "at the desk")
+        .add("requestId", requestId)
+        .build()
+        .toString();
   }
 
   private static JsonObject manual(

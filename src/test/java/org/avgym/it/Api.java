@@ -55,6 +55,11 @@ public final class Api {
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Calls with an API token as bearer. */
+  public Api withToken(String secret) {
+    return new Api(base, "Bearer " + secret);
+  }
+
   public Api anonymous() {
     return new Api(base, null);
   }

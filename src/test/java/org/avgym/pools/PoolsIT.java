@@ -2,6 +2,7 @@ package org.avgym.pools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -88,6 +89,11 @@ class PoolsIT {
   }
 
   private String createPool(String strategy, long ackTimeoutMaxMs, String... endpointQueries) {
+    return createPool(strategy, "checkins", ackTimeoutMaxMs, endpointQueries);
+  }
+
+  private String createPool(
+      String strategy, String topics, long ackTimeoutMaxMs, String... endpointQueries) {
     String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
     StringBuilder endpoints = new StringBuilder();
     for (String query : endpointQueries) {
@@ -102,7 +108,9 @@ class PoolsIT {
                 "/api/pools",
                 "{\"name\":\""
                     + name
-                    + "\",\"topics\":[\"checkins\"],\"strategy\":\""
+                    + "\",\"topics\":[\""
+                    + topics.replace(",", "\",\"")
+                    + "\"],\"strategy\":\""
                     + strategy
                     + "\",\"healthCheckIntervalMs\":1000,\"ackTimeoutMinMs\":200,"
                     + "\"ackTimeoutMaxMs\":"
@@ -174,6 +182,52 @@ class PoolsIT {
         p.getJsonNumber("enqueued").longValue() >= atLeast
             && p.getInt("outboxDepth") == 0
             && p.getJsonNumber("acked").longValue() == p.getJsonNumber("enqueued").longValue();
+  }
+
+  @Test
+  void deviceAlertsAndVisitsClosedByTimeoutReachThePoolsThatCarryTheirTopics() {
+    String name = createPool("round-robin", "alerts,occupancy", 1000, "");
+    Fixtures fx = new Fixtures(admin());
+    String location = fx.location(50);
+    String card = fx.activeMember(location, "Topic Traffic");
+    Fixtures.DeviceKey device = fx.device(location);
+    try (WsClient door = WsClient.device(base, device.token(), WAIT)) {
+      door.send(
+          "{\"type\":\"checkin\",\"id\":\""
+              + UUID.randomUUID()
+              + "\",\"credential\":\""
+              + card
+              + "\",\"direction\":\"in\",\"method\":\"card\"}");
+      door.nextOfType("checkin.result", WAIT);
+    }
+    // device.online, the occupancy of the check-in, device.offline.
+    await(name, allAcked(3));
+
+    // A member who left without scanning out: their visit outlasts the longest stay, the minute
+    // timer closes it, and the lower occupancy goes out like a check-in's.
+    try (WsClient live =
+        WsClient.subscribed(
+            base, Api.basic(Deployments.ADMIN, Deployments.ADMIN_PASSWORD), WAIT, "occupancy")) {
+      assertEquals(
+          1,
+          TestDatabase.update(
+              "UPDATE visit SET in_at = in_at - INTERVAL '2 days' WHERE out_at IS NULL"
+                  + " AND location_id = (SELECT id FROM location WHERE code = ?)",
+              location));
+      JsonObject closed = null;
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (closed == null && System.nanoTime() < deadline) {
+        for (JsonObject event : live.events("occupancy", 1, Duration.ofSeconds(90))) {
+          if (location.equals(event.getJsonObject("data").getString("location"))) {
+            closed = event.getJsonObject("data");
+          }
+        }
+      }
+      assertNotNull(closed, "no occupancy after the visit timed out");
+      assertEquals(0, closed.getInt("occupancy"), closed.toString());
+    }
+    JsonObject pool = await(name, allAcked(4));
+    assertTrue(pool.getJsonNumber("enqueued").longValue() >= 4, pool.toString());
   }
 
   /** Acks and duplicates at the simulated receivers whose names start with the pool's name. */

@@ -2,6 +2,8 @@ package org.avgym.checkin.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -46,8 +48,24 @@ public class CheckinGate {
 
   private LocationGate gate;
 
+  /**
+   * Created with the application, so that a wrong setting stops the deployment with its name rather
+   * than failing the first check-in.
+   */
+  void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    gate.waiting();
+  }
+
   @PostConstruct
   void start() {
+    if (perLocation < 1) {
+      throw new IllegalStateException(
+          "avgym.checkin.location-concurrency must be at least 1, not " + perLocation);
+    }
+    if (waitMs < 0) {
+      throw new IllegalStateException(
+          "avgym.checkin.location-wait-ms must be 0 or more, not " + waitMs);
+    }
     gate = new LocationGate(perLocation, Duration.ofMillis(waitMs));
     Supplier<Integer> waiting = gate::waiting;
     registry.gauge(WAITING, waiting);

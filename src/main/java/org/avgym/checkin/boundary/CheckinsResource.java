@@ -12,11 +12,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 import org.avgym.checkin.control.CheckinAnswer;
+import org.avgym.checkin.control.LocationGate;
 import org.avgym.checkin.entity.CheckinQuery;
 import org.avgym.checkin.entity.CheckinRequest;
 import org.avgym.checkin.entity.CheckinView;
@@ -24,6 +27,7 @@ import org.avgym.checkin.entity.Decision;
 import org.avgym.checkin.entity.Direction;
 import org.avgym.checkin.entity.ManualCheckin;
 import org.avgym.locations.boundary.Locations;
+import org.avgym.platform.boundary.Problems;
 import org.avgym.platform.control.Fields;
 import org.avgym.platform.control.Refusal;
 import org.avgym.platform.entity.Page;
@@ -31,7 +35,8 @@ import org.avgym.security.entity.Role;
 
 /**
  * Recorded check-ins, filtered and paged (newest first), and manual check-ins by staff at the desk,
- * decided by the same {@link CheckinDesk} as device scans, with the staff user and reason recorded.
+ * decided by the same {@link CheckinDesk} as device scans, through the same {@link CheckinGate},
+ * with the staff user and reason recorded.
  */
 @Path("checkins")
 @RequestScoped
@@ -41,7 +46,7 @@ import org.avgym.security.entity.Role;
 public class CheckinsResource {
 
   @Inject Checkins checkins;
-  @Inject CheckinDesk desk;
+  @Inject CheckinGate gate;
   @Inject Locations locations;
 
   @GET
@@ -76,15 +81,27 @@ public class CheckinsResource {
     long locationId = locations.require(request.location()).getId();
     String requestId =
         request.requestId() == null ? UUID.randomUUID().toString() : request.requestId();
-    return CheckinAnswer.of(
-        desk.decide(
-            CheckinRequest.byStaff(
-                caller.getUserPrincipal().getName(),
-                locationId,
-                requestId,
-                request.credential(),
-                Fields.choice("direction", request.direction(), Direction.class, Direction.IN),
-                request.reason().trim(),
-                Boolean.TRUE.equals(request.override()))));
+    CheckinRequest checkin =
+        CheckinRequest.byStaff(
+            caller.getUserPrincipal().getName(),
+            locationId,
+            requestId,
+            request.credential(),
+            Fields.choice("direction", request.direction(), Direction.class, Direction.IN),
+            request.reason().trim(),
+            Boolean.TRUE.equals(request.override()));
+    try {
+      return CheckinAnswer.of(gate.decide(checkin));
+    } catch (LocationGate.Busy busy) {
+      throw new WebApplicationException(
+          Response.fromResponse(
+                  Problems.response(
+                      503,
+                      "Service Unavailable",
+                      "the club's check-ins are queued; nothing was recorded: send the same"
+                          + " requestId again"))
+              .header("Retry-After", "1")
+              .build());
+    }
   }
 }

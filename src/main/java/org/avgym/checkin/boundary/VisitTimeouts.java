@@ -2,6 +2,7 @@ package org.avgym.checkin.boundary;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -10,13 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import org.avgym.checkin.entity.OccupancyChanged;
 import org.avgym.checkin.entity.Visit;
 import org.avgym.locations.entity.Location;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Closes visits that outlasted the longest plausible stay (a member who left without scanning out),
- * so occupancy does not creep up. Each location is locked like a check-in.
+ * so occupancy does not creep up. Each location is locked like a check-in, and its new occupancy
+ * goes out like a check-in's ({@link OccupancyChanged}: the live channel and the pools).
  */
 @Singleton
 public class VisitTimeouts {
@@ -24,6 +27,8 @@ public class VisitTimeouts {
   private static final Logger LOG = Logger.getLogger(VisitTimeouts.class.getName());
 
   @PersistenceContext EntityManager em;
+
+  @Inject Event<OccupancyChanged> occupancy;
 
   @Inject
   @ConfigProperty(name = "avgym.checkin.longest-stay-minutes", defaultValue = "240")
@@ -51,6 +56,11 @@ public class VisitTimeouts {
       Instant now = Instant.now();
       overdue.forEach(v -> v.close(now, Visit.ClosedBy.TIMEOUT));
       location.leave(overdue.size());
+      if (!overdue.isEmpty()) {
+        occupancy.fire(
+            new OccupancyChanged(
+                location.getCode(), location.getOccupancy(), location.getCapacity(), now));
+      }
       LOG.info(
           () ->
               "Closed "

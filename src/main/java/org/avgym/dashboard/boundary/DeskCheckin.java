@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.avgym.checkin.boundary.CheckinDesk;
+import org.avgym.checkin.boundary.CheckinGate;
+import org.avgym.checkin.control.LocationGate;
 import org.avgym.checkin.entity.CheckinRequest;
 import org.avgym.checkin.entity.CheckinResult;
 import org.avgym.checkin.entity.Decision;
@@ -19,7 +20,7 @@ import org.avgym.locations.entity.LocationView;
 import org.avgym.platform.control.Refusal;
 
 /**
- * A check-in entered by staff at the desk, decided by the same {@link CheckinDesk} as device scans
+ * A check-in entered by staff at the desk, decided by the same {@link CheckinGate} as device scans
  * and published to the live feed after commit. A reason is always required; {@code override} admits
  * someone the rules deny (recorded as warned, the reasons kept).
  */
@@ -37,7 +38,7 @@ public class DeskCheckin implements Serializable {
           "direction", FORM + "desk-direction",
           "reason", FORM + "desk-reason");
 
-  @Inject CheckinDesk desk;
+  @Inject CheckinGate gate;
   @Inject Locations locations;
   @Inject CurrentUser user;
 
@@ -67,7 +68,7 @@ public class DeskCheckin implements Serializable {
     try {
       long locationId = locations.require(location).getId();
       CheckinResult result =
-          desk.decide(
+          gate.decide(
               CheckinRequest.byStaff(
                   user.getName(),
                   locationId,
@@ -93,6 +94,8 @@ public class DeskCheckin implements Serializable {
       credential = null;
       reason = null;
       override = false;
+    } catch (LocationGate.Busy busy) {
+      Feedback.error("Check-in not recorded", null, Feedback.CLUB_BUSY, FIELDS);
     } catch (Refusal refusal) {
       Feedback.refused("Check-in not recorded", refusal, FIELDS);
     }

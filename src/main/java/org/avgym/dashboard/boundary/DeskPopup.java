@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.avgym.checkin.boundary.CheckinDesk;
+import org.avgym.checkin.boundary.CheckinGate;
 import org.avgym.checkin.boundary.Checkins;
+import org.avgym.checkin.control.LocationGate;
 import org.avgym.checkin.entity.CheckinRequest;
 import org.avgym.checkin.entity.CheckinResult;
 import org.avgym.checkin.entity.CheckinView;
@@ -52,7 +53,7 @@ public class DeskPopup implements Serializable {
           "credential", "desk-scan:scan-card",
           "reason", "popup-form:override-reason");
 
-  @Inject CheckinDesk desk;
+  @Inject CheckinGate gate;
   @Inject Checkins checkins;
   @Inject Members members;
   @Inject MemberPhotos photos;
@@ -115,6 +116,8 @@ public class DeskPopup implements Serializable {
       CheckinResult result = checkIn(station.getLocation(), card.trim(), SCAN_REASON, false);
       card = null;
       show(result.checkinId());
+    } catch (LocationGate.Busy busy) {
+      Feedback.error("Not checked in", null, Feedback.CLUB_BUSY, FIELDS);
     } catch (Refusal refusal) {
       Feedback.refused("Not checked in", refusal, FIELDS);
     }
@@ -137,7 +140,7 @@ public class DeskPopup implements Serializable {
   /** A check-in in by this staff member at {@code location}, decided like any other. */
   private CheckinResult checkIn(
       String location, String credential, String reason, boolean override) {
-    return desk.decide(
+    return gate.decide(
         CheckinRequest.byStaff(
             user.getName(),
             locations.require(location).getId(),
@@ -186,6 +189,8 @@ public class DeskPopup implements Serializable {
           checkIn(checkin.location(), checkin.credential(), overrideReason.trim(), true);
       Feedback.done("Let in with a warning", checkin.member().name());
       show(result.checkinId());
+    } catch (LocationGate.Busy busy) {
+      Feedback.error("Not let in", null, Feedback.CLUB_BUSY, FIELDS);
     } catch (Refusal refusal) {
       Feedback.refused("Not let in", refusal, FIELDS);
     }

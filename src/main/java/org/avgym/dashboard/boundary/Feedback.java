@@ -23,6 +23,10 @@ final class Feedback {
 
   private Feedback() {}
 
+  /** A check-in that waited too long for its club's turn: nothing was recorded. */
+  static final String CLUB_BUSY =
+      "The club's check-ins are queued right now; nothing was recorded. Try again in a moment.";
+
   static void done(String summary, String detail) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, detail));

@@ -27,12 +27,17 @@ import org.avgym.live.control.Subscriber;
 import org.avgym.live.entity.LiveConnectivity;
 import org.avgym.live.entity.Topic;
 import org.avgym.platform.control.FrameLimits;
+import org.avgym.security.control.ApiTokens;
+import org.avgym.security.control.LoginMetrics;
 import org.avgym.security.control.Origins;
+import org.avgym.security.control.TokenSecrets;
+import org.avgym.security.entity.TokenCaller;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The live channel, {@code /ws/live} (PROTOCOL.md §2): staff dashboards (session cookie, same
- * origin or an allowed one), API clients (HTTP Basic) and signage (a device token).
+ * origin or an allowed one), API clients (HTTP Basic, or an API token held to its topic scopes) and
+ * signage (a device token).
  */
 @ServerEndpoint(value = "/ws/live", configurator = LiveHandshake.class)
 public class LiveEndpoint {
@@ -52,6 +57,8 @@ public class LiveEndpoint {
   @Inject LiveHub hub;
   @Inject DeviceRegistry devices;
   @Inject LiveSessions sessions;
+  @Inject ApiTokens apiTokens;
+  @Inject LoginMetrics loginMetrics;
   @Inject LiveMetrics liveMetrics;
   @Inject Event<LiveConnectivity> connectivity;
 
@@ -78,13 +85,21 @@ public class LiveEndpoint {
     String token = (String) properties.remove(LiveHandshake.TOKEN);
     String origin = (String) properties.remove(LiveHandshake.ORIGIN);
     String host = (String) properties.remove(LiveHandshake.HOST);
-    boolean staff = caller != null && !caller.isEmpty();
+    TokenCaller apiToken = apiToken(token);
+    if (TokenSecrets.isApiToken(token) && apiToken == null) {
+      close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized");
+      return;
+    }
+    boolean staff = apiToken == null && caller != null && !caller.isEmpty();
     if (staff && !explicit && !Origins.allowed(origin, host, allowed())) {
       LOG.warning(() -> "Refused a live session of " + caller + " from origin " + origin);
       close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "forbidden origin");
       return;
     }
-    LiveSessions.Owner owner = staff ? LiveSessions.Owner.staff(caller) : device(token);
+    LiveSessions.Owner owner =
+        apiToken != null
+            ? LiveSessions.Owner.token(apiToken)
+            : staff ? LiveSessions.Owner.staff(caller) : device(token);
     if (owner == null) {
       close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized");
       return;
@@ -93,6 +108,9 @@ public class LiveEndpoint {
       LOG.info(() -> "Refused a live session of " + owner.name() + ": too many open sessions");
       close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "too many sessions");
       return;
+    }
+    if (apiToken != null) {
+      sessions.closeAtExpiry(session, owner, apiToken.expiresAt());
     }
     String who = owner.name();
     // Silent clients are closed by the hub's heartbeat, not by a container idle timeout.
@@ -103,6 +121,18 @@ public class LiveEndpoint {
     properties.put(OWNER, owner);
     properties.put(OPENED, System.nanoTime());
     report(LiveConnectivity.opened(who, session.getId()));
+  }
+
+  /**
+   * The API token presented (as bearer, or as {@code ?token=} for browsers that cannot set
+   * headers), or null when none was or it is not valid.
+   */
+  private TokenCaller apiToken(String token) {
+    if (!TokenSecrets.isApiToken(token)) {
+      return null;
+    }
+    ApiTokens.Check check = apiTokens.authenticate(token, null);
+    return check.outcome() == ApiTokens.Outcome.VALID ? check.caller() : null;
   }
 
   /** The device the token belongs to, or null when it is no valid device token. */
@@ -137,6 +167,18 @@ public class LiveEndpoint {
             "FORBIDDEN_TOPIC",
             "topics",
             "a device token may subscribe to occupancy only");
+        return;
+      }
+      if (session.getUserProperties().get(OWNER) instanceof LiveSessions.Owner owner
+          && owner.isToken()
+          && !owner.topics().isEmpty()
+          && !request.topics().stream().map(Topic::wire).allMatch(owner.topics()::contains)) {
+        loginMetrics.scopeRefused();
+        hub.reject(
+            subscriber,
+            "FORBIDDEN_TOPIC",
+            "topics",
+            "this API token may subscribe to " + owner.topics().stream().sorted().toList());
         return;
       }
       hub.subscribe(subscriber, request);

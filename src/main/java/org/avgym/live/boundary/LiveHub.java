@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.avgym.checkin.entity.CheckinRecorded;
 import org.avgym.checkin.entity.CheckinResult;
+import org.avgym.checkin.entity.OccupancyChanged;
 import org.avgym.devices.entity.DeviceConnectivity;
 import org.avgym.live.control.EventStream;
 import org.avgym.live.control.GridEventStream;
@@ -90,6 +92,9 @@ public class LiveHub implements Subscriber.Listener {
   long maxUnconfirmedBytes;
 
   @Inject LiveMetrics metrics;
+
+  /** Device alerts go out as publications: the live channel and the pools that carry alerts. */
+  @Inject Event<Publication> publications;
 
   @Inject Grid grid;
 
@@ -202,21 +207,24 @@ public class LiveHub implements Subscriber.Listener {
     publish(publication.topic(), publication.dataJson());
   }
 
+  /**
+   * Occupancy moved without a check-in (visits closed after the longest stay). Remembered, so that
+   * the next check-in compares with it: else one that brings it back to the value last seen here
+   * would not be sent.
+   */
+  public void onOccupancy(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) OccupancyChanged occupancy) {
+    lastOccupancy.put(occupancy.location(), occupancy.occupancy());
+    publish(Topic.OCCUPANCY, occupancy.data());
+  }
+
   public void onCheckin(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckinRecorded event) {
     try {
       CheckinResult result = event.result();
       publish(Topic.CHECKINS, event.data());
       Integer previous = lastOccupancy.put(result.location(), result.occupancy());
       if (previous == null || previous != result.occupancy()) {
-        publish(
-            Topic.OCCUPANCY,
-            JSON.createObjectBuilder()
-                .add("location", result.location())
-                .add("occupancy", result.occupancy())
-                .add("capacity", result.capacity())
-                .add("at", result.at().toString())
-                .build()
-                .toString());
+        publish(Topic.OCCUPANCY, OccupancyChanged.of(result).data());
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not publish a check-in on the live channel", e);
@@ -225,21 +233,22 @@ public class LiveHub implements Subscriber.Listener {
 
   public void onDevice(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceConnectivity connectivity) {
-    publish(
-        Topic.ALERTS,
-        JSON.createObjectBuilder()
-            .add("kind", connectivity.online() ? "device.online" : "device.offline")
-            .add("severity", connectivity.online() ? "info" : "warning")
-            .add("device", connectivity.device())
-            .add("location", connectivity.location())
-            .add(
-                "message",
-                "Device "
-                    + connectivity.device()
-                    + (connectivity.online() ? " is online" : " went offline"))
-            .add("at", connectivity.at().toString())
-            .build()
-            .toString());
+    publications.fire(
+        new Publication(
+            Topic.ALERTS,
+            JSON.createObjectBuilder()
+                .add("kind", connectivity.online() ? "device.online" : "device.offline")
+                .add("severity", connectivity.online() ? "info" : "warning")
+                .add("device", connectivity.device())
+                .add("location", connectivity.location())
+                .add(
+                    "message",
+                    "Device "
+                        + connectivity.device()
+                        + (connectivity.online() ? " is online" : " went offline"))
+                .add("at", connectivity.at().toString())
+                .build()
+                .toString()));
   }
 
   /** Registers a client; nothing is sent until it subscribes. */

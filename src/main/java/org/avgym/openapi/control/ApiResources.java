@@ -21,6 +21,7 @@ import org.avgym.members.boundary.MembershipsResource;
 import org.avgym.members.boundary.PlansResource;
 import org.avgym.platform.boundary.RestApplication;
 import org.avgym.pools.boundary.PoolsResource;
+import org.avgym.security.boundary.ApiTokensResource;
 import org.avgym.security.boundary.StaffUsersResource;
 
 /**
@@ -43,7 +44,8 @@ public final class ApiResources {
           OccupancyResource.class,
           PlansResource.class,
           PoolsResource.class,
-          StaffUsersResource.class);
+          StaffUsersResource.class,
+          ApiTokensResource.class);
 
   /** One resource method with the path and HTTP method it answers. */
   public record Endpoint(String verb, String path, Class<?> resource, Method method) {

@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +20,7 @@ import javax.sql.DataSource;
 import org.avgym.checkin.entity.CheckinRecorded;
 import org.avgym.checkin.entity.CheckinResult;
 import org.avgym.checkin.entity.Decision;
+import org.avgym.checkin.entity.OccupancyChanged;
 import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
 import org.avgym.platform.boundary.Database;
@@ -37,8 +37,6 @@ import org.avgym.pools.entity.OutboxStats;
 public class Outbox {
 
   /** Looked up once: {@code Json.*} searches for the provider on every call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
@@ -53,16 +51,13 @@ public class Outbox {
     write(Topic.CHECKINS.wire(), event.data());
     CheckinResult result = event.result();
     if (result.decision() != Decision.DENIED) {
-      write(
-          Topic.OCCUPANCY.wire(),
-          JSON.createObjectBuilder()
-              .add("location", result.location())
-              .add("occupancy", result.occupancy())
-              .add("capacity", result.capacity())
-              .add("at", result.at().toString())
-              .build()
-              .toString());
+      write(Topic.OCCUPANCY.wire(), OccupancyChanged.of(result).data());
     }
+  }
+
+  /** In the transaction that closed visits after the longest stay: their new occupancy. */
+  public void onOccupancy(@Observes OccupancyChanged occupancy) {
+    write(Topic.OCCUPANCY.wire(), occupancy.data());
   }
 
   /**

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.avgym.checkin.entity.CheckinRecorded;
+import org.avgym.checkin.entity.OccupancyChanged;
 import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
 import org.avgym.platform.boundary.AppExecutors;
@@ -281,6 +282,11 @@ public class PoolSupervisor implements PoolListener {
 
   public void onPublication(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) Publication publication) {
+    wake();
+  }
+
+  public void onOccupancy(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) OccupancyChanged occupancy) {
     wake();
   }
 

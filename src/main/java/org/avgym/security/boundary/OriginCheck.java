@@ -47,7 +47,7 @@ public class OriginCheck extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (SAFE.contains(request.getMethod()) || sameSite(request)) {
+    if (SAFE.contains(request.getMethod()) || bearer(request) || sameSite(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -82,6 +82,15 @@ public class OriginCheck extends HttpFilter {
     boolean cookie =
         request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
     return !(cookie && AuthResponses.isApi(request));
+  }
+
+  /**
+   * A bearer token is never sent by a browser on its own (unlike a cookie or remembered Basic
+   * credentials), so another site's page cannot forge a request with one.
+   */
+  private static boolean bearer(HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
   /** The page the request came from: {@code Origin}, else the origin of {@code Referer}. */

@@ -21,20 +21,24 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.avgym.security.control.AccessStamps;
+import org.avgym.security.control.ApiTokens;
 import org.avgym.security.control.ClientAddress;
 import org.avgym.security.control.LoginMetrics;
 import org.avgym.security.control.LoginThrottle;
 import org.avgym.security.control.Passwords;
 import org.avgym.security.control.StaffDirectory;
+import org.avgym.security.control.TokenSecrets;
 import org.avgym.security.entity.Role;
 import org.avgym.security.entity.StaffLogin;
+import org.avgym.security.entity.TokenCaller;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * One mechanism for the two ways staff reach AV Gym: the dashboard logs in through the login page
- * (the session then remembers the caller), API clients send HTTP Basic on every request.
- * Unauthenticated page requests are sent to the login page (also from ajax requests, which get a
- * Faces partial-response redirect); unauthenticated API requests get 401 problem+json.
+ * One mechanism for the ways staff and integrations reach AV Gym: the dashboard logs in through the
+ * login page (the session then remembers the caller), API clients send HTTP Basic or an API token
+ * ({@code Authorization: Bearer avk_…}) on every request. Unauthenticated page requests are sent to
+ * the login page (also from ajax requests, which get a Faces partial-response redirect);
+ * unauthenticated API requests get 401 problem+json.
  *
  * <p>Repeated failures are slowed and then refused ({@link LoginThrottle}: 429 with Retry-After on
  * the API, a message on the login page) before any password is checked; when every password check
@@ -52,6 +56,9 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
   /** Request attribute: why the login page refused a sign-in other than a wrong password. */
   public static final String REFUSAL = "avgym.login.refusal";
 
+  /** Request attribute: the {@link TokenCaller} of a request made with an API token. */
+  public static final String TOKEN_CALLER = "avgym.token";
+
   public static final String BUSY = "The server is busy. Please try again in a moment.";
 
   private static final Logger LOG = Logger.getLogger(StaffAuthentication.class.getName());
@@ -66,6 +73,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
   @Inject AccessStamps stamps;
   @Inject LoginThrottle throttle;
   @Inject Event<StaffLogin> logins;
+  @Inject ApiTokens tokens;
 
   @Inject
   @ConfigProperty(name = "avgym.security.trusted-proxies", defaultValue = " ")
@@ -102,6 +110,11 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     String authorization = request.getHeader("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return basic(request, response, context, authorization.substring(6).trim());
+    }
+    if (authorization != null
+        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        && TokenSecrets.isApiToken(authorization.substring(7).trim())) {
+      return bearer(request, response, context, authorization.substring(7).trim());
     }
     HttpSession session = request.getSession(false);
     if (session != null && session.getAttribute(SESSION_CALLER) instanceof Caller caller) {
@@ -237,6 +250,48 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       return AuthenticationStatus.SEND_FAILURE;
     }
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /**
+   * An API token (PROTOCOL.md §4): valid, it stands for its role on this request only (no session);
+   * its scopes are checked by {@link TokenScopeFilter} and on the live channel. Unknown, expired
+   * and revoked tokens are refused, and failures count towards the address's throttle like
+   * passwords.
+   */
+  private AuthenticationStatus bearer(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      String secret) {
+    String address = clientAddress(request);
+    String shown = TokenSecrets.shown(secret);
+    Duration wait = throttle.refusal(shown, address, "token");
+    if (!wait.isZero()) {
+      return AuthResponses.retryLater(
+          response,
+          429,
+          wait,
+          "too many failed logins from this address; retry after "
+              + AuthResponses.seconds(wait)
+              + " s");
+    }
+    ApiTokens.Check check = tokens.authenticate(secret, address);
+    if (check.outcome() != ApiTokens.Outcome.VALID) {
+      metrics.failed("token");
+      throttle.failed(shown, address);
+      String why =
+          switch (check.outcome()) {
+            case EXPIRED -> "this API token expired at " + check.when();
+            case REVOKED -> "this API token was revoked at " + check.when();
+            default -> "unknown API token";
+          };
+      LOG.info(() -> "API token " + shown + "… refused from " + address + ": " + why);
+      return AuthResponses.unauthorized(response, why);
+    }
+    TokenCaller caller = check.caller();
+    metrics.succeeded("token");
+    request.setAttribute(TOKEN_CALLER, caller);
+    return context.notifyContainerAboutLogin(caller.principal(), caller.role().groups());
   }
 
   /**

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
-/** Counts logins by outcome and channel (form login page or HTTP Basic on the API). */
+/**
+ * Counts logins by outcome and channel (form login page, HTTP Basic or an API token on the API),
+ * and requests refused by a token's scopes.
+ */
 @ApplicationScoped
 public class LoginMetrics {
 
@@ -32,16 +35,24 @@ public class LoginMetrics {
           .withDescription("User names or client addresses locked after too many failed logins")
           .build();
 
+  private static final Metadata SCOPE_REFUSALS =
+      Metadata.builder()
+          .withName("avgym_token_scope_refusals")
+          .withDescription(
+              "API requests and live subscriptions refused because the token's scopes do not"
+                  + " allow them")
+          .build();
+
   @Inject MetricRegistry registry;
 
   /** Registers every series at start-up so that dashboards see zeros, not gaps. */
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
     for (String outcome : new String[] {"success", "failure"}) {
-      for (String channel : new String[] {"form", "basic"}) {
+      for (String channel : new String[] {"form", "basic", "token"}) {
         registry.counter(LOGINS, new Tag("outcome", outcome), new Tag("channel", channel));
       }
     }
-    for (String channel : new String[] {"form", "basic"}) {
+    for (String channel : new String[] {"form", "basic", "token"}) {
       for (String reason : new String[] {"failures", "busy"}) {
         registry.counter(THROTTLED, new Tag("channel", channel), new Tag("reason", reason));
       }
@@ -49,6 +60,11 @@ public class LoginMetrics {
     for (String kind : new String[] {"user", "address"}) {
       registry.counter(LOCKOUTS, new Tag("kind", kind));
     }
+    registry.counter(SCOPE_REFUSALS);
+  }
+
+  public void scopeRefused() {
+    registry.counter(SCOPE_REFUSALS).inc();
   }
 
   /** A login refused without a password check: too many failures for the name or address. */

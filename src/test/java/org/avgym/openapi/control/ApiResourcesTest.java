@@ -44,6 +44,18 @@ class ApiResourcesTest {
   }
 
   @Test
+  void everyResourceButTheTokensThemselvesCanBeAnApiTokensScope() {
+    Set<String> resources =
+        new ApiResources()
+            .all().stream()
+                .map(e -> org.avgym.security.control.ApiScopes.resourceOf(e.path().substring(5)))
+                .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> scopes = new TreeSet<>(org.avgym.security.control.ApiScopes.RESOURCES);
+    scopes.add(org.avgym.security.control.ApiScopes.TOKENS);
+    assertEquals(resources, scopes, "ApiScopes.RESOURCES must name every resource under /api");
+  }
+
+  @Test
   void operationIdsAreUniqueAndEveryExampleNamesOne() {
     List<ApiResources.Endpoint> endpoints = new ApiResources().all();
     Set<String> ids = new HashSet<>();
