@@ -177,7 +177,7 @@ class NotificationsIT {
     assertEquals("…" + KEY.substring(KEY.length() - 4), listed.getString("secret"));
     JsonObject delivery = awaitDelivery(id, "DELIVERED");
     assertEquals(204, delivery.getInt("lastStatus"));
-    assertEquals(1.0, metric("delivered", name), "delivered counted for the channel");
+    awaitMetric("delivered", name, 1.0);
   }
 
   @Test
@@ -204,8 +204,8 @@ class NotificationsIT {
     JsonObject delivery = awaitDelivery(id, "FAILED");
     assertEquals(3, delivery.getInt("attempts"));
     assertEquals(500, delivery.getInt("lastStatus"));
-    assertEquals(1.0, metric("failed", name), "failed counted for the channel");
-    assertEquals(2.0, metric("retried", name), "retries counted for the channel");
+    awaitMetric("failed", name, 1.0);
+    awaitMetric("retried", name, 2.0);
     sleep(Duration.ofSeconds(1));
     assertEquals(3, receiver.requests(r -> r.text().contains("\"rule\":\"" + rule + "\"")).size());
 
@@ -411,6 +411,29 @@ class NotificationsIT {
       }
       assertTrue(System.nanoTime() < deadline, "never " + state + ": " + newest);
       sleep(Duration.ofMillis(100));
+    }
+  }
+
+  /**
+   * Waits until the channel's count of {@code outcome} is {@code expected}: the counter moves just
+   * after the outcome is committed. A count past it fails at once.
+   */
+  private void awaitMetric(String outcome, String channel, double expected) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    double seen = -1;
+    while (seen != expected) {
+      assertTrue(
+          System.nanoTime() < deadline,
+          "avgym_notification_deliveries_total{" + channel + "," + outcome + "} = " + seen);
+      try {
+        seen = metric(outcome, channel);
+      } catch (AssertionError notYetCounted) {
+        seen = -1;
+      }
+      assertTrue(seen <= expected, outcome + " counted " + seen + " times for " + channel);
+      if (seen != expected) {
+        sleep(Duration.ofMillis(100));
+      }
     }
   }
 
