@@ -383,6 +383,39 @@ class NotificationsIT {
   }
 
   @Test
+  void theAdminPageShowsBadInputOnItsFieldAndTheNewKeyOnce() {
+    String cookie = Api.at(base).formLogin(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+    String name = Fixtures.unique("page");
+    HttpResponse<String> refused = addOnPage(cookie, name, "not a url");
+    assertEquals(200, refused.statusCode());
+    assertTrue(refused.body().contains("target is not a valid URL"), refused.body());
+    assertFalse(admin().get("/api/notifications/channels").body().contains(name));
+
+    HttpResponse<String> added = addOnPage(cookie, name, receiver.url("/ok"));
+    assertEquals(200, added.statusCode());
+    assertTrue(added.body().contains("Signing key of " + name), added.body());
+    assertTrue(admin().get("/api/notifications/channels").body().contains(name));
+  }
+
+  private HttpResponse<String> addOnPage(String cookie, String name, String target) {
+    return Api.at(base)
+        .submit(
+            "/admin/alerts.xhtml",
+            cookie,
+            "channel-form",
+            Map.of(
+                "channel-name",
+                name,
+                "channel-kind",
+                "WEBHOOK",
+                "channel-target",
+                target,
+                "channel-severity",
+                "CRITICAL"),
+            "channel-add");
+  }
+
+  @Test
   void onlyAdministratorsManageChannels() {
     String staff = Fixtures.unique("staffer");
     new Fixtures(admin()).staffUser(staff, "staff-password-123", "STAFF");
