@@ -80,7 +80,7 @@ class NotificationsIT {
 
   @BeforeAll
   static void receivers() {
-    receiver = WebhookReceiver.start("/ok", 204, "/fail", 500);
+    receiver = WebhookReceiver.start("/ok", 204, "/fail", 500, "/pool", 204, "/page", 204);
     smtp = SmtpSink.start(SMTP_PORT);
   }
 
@@ -217,7 +217,7 @@ class NotificationsIT {
   @Test
   void aPoolConnectionThatFailsBecomesANotifiedAlert() {
     String name = Fixtures.unique("pool-watch");
-    channel(name, receiver.url("/ok"), "pool-connection-failed");
+    channel(name, receiver.url("/pool"), "pool-connection-failed");
     String pool = Fixtures.unique("dead").toLowerCase(java.util.Locale.ROOT);
     HttpResponse<String> created =
         admin()
@@ -240,7 +240,8 @@ class NotificationsIT {
         receiver
             .await(
                 r ->
-                    r.text().contains("\"rule\":\"pool-connection-failed\"")
+                    r.path().equals("/pool")
+                        && r.text().contains("\"rule\":\"pool-connection-failed\"")
                         && r.text().contains("\"subject\":\"" + pool + "\""),
                 1,
                 WAIT)
@@ -255,7 +256,8 @@ class NotificationsIT {
         receiver
             .requests(
                 r ->
-                    r.text().contains("\"rule\":\"pool-connection-failed\"")
+                    r.path().equals("/pool")
+                        && r.text().contains("\"rule\":\"pool-connection-failed\"")
                         && r.text().contains("\"subject\":\"" + pool + "\""))
             .size(),
         "a connection still failed is one alert, notified once");
@@ -391,7 +393,7 @@ class NotificationsIT {
     assertTrue(refused.body().contains("target is not a valid URL"), refused.body());
     assertFalse(admin().get("/api/notifications/channels").body().contains(name));
 
-    HttpResponse<String> added = addOnPage(cookie, name, receiver.url("/ok"));
+    HttpResponse<String> added = addOnPage(cookie, name, receiver.url("/page"));
     assertEquals(200, added.statusCode());
     assertTrue(added.body().contains("Signing key of " + name), added.body());
     assertTrue(admin().get("/api/notifications/channels").body().contains(name));
