@@ -45,10 +45,6 @@ public class NotificationOutbox {
   @ConfigProperty(name = "avgym.notify.outbox-limit", defaultValue = "10000")
   int limit;
 
-  @Inject
-  @ConfigProperty(name = "avgym.db.url", defaultValue = "")
-  String databaseUrl;
-
   /** In the alert's transaction: one row per enabled channel that wants this rule and severity. */
   public void onAlert(@Observes AlertNotice notice) {
     List<NotificationChannel> wanting =
@@ -132,7 +128,7 @@ public class NotificationOutbox {
         em.createNativeQuery(
                 "SELECT id FROM notification_delivery WHERE state = 'PENDING'"
                     + " AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2"
-                    + lockClause())
+                    + " FOR UPDATE SKIP LOCKED") // rows another instance holds are not waited for
             .setParameter(1, now)
             .setParameter(2, max)
             .getResultList();
@@ -161,14 +157,6 @@ public class NotificationOutbox {
               delivery.getAttempts()));
     }
     return claimed;
-  }
-
-  /**
-   * Rows other instances hold are skipped, not waited for. H2 (the single-instance embedded
-   * database) takes a plain row lock.
-   */
-  private String lockClause() {
-    return databaseUrl.startsWith("jdbc:h2:") ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED";
   }
 
   /**
