@@ -159,7 +159,10 @@ public class NotificationDispatcher {
                   delivery.payload(),
                   Instant.now())
               : mail.send(delivery.target(), delivery.id(), delivery.payload());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // a LinkageError too (a mail provider missing from the server): thrown on, it would end
+      // the scheduled rounds for good
+      LOG.log(Level.WARNING, "Could not send notification " + delivery.id(), e);
       attempt = Attempt.failed(null, "could not send: " + e);
     }
     try {

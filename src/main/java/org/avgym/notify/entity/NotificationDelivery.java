@@ -91,7 +91,7 @@ public class NotificationDelivery {
   }
 
   /** The receiver took it. */
-  public void delivered(int status, Instant at) {
+  public void delivered(Integer status, Instant at) {
     attempts++;
     state = DeliveryState.DELIVERED;
     lastStatus = status;

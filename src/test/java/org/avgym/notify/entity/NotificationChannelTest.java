@@ -71,6 +71,16 @@ class NotificationChannelTest {
   }
 
   @Test
+  void anEmailIsDeliveredWithoutAnHttpStatus() {
+    NotificationDelivery delivery =
+        new NotificationDelivery(
+            channel(Severity.INFO, List.of(), true), 7L, "alert.firing", "{}", 3, AT);
+    delivery.delivered(null, AT);
+    assertEquals(DeliveryState.DELIVERED, delivery.getState());
+    assertNull(delivery.view().lastStatus());
+  }
+
+  @Test
   void retriesUntilTheLastAttemptThenFails() {
     NotificationDelivery delivery =
         new NotificationDelivery(
