@@ -417,6 +417,27 @@ class NotificationsIT {
             "channel-add");
   }
 
+  /** PROTOCOL §4: the channels are in the OpenAPI document, admin only, with their problems. */
+  @Test
+  void theOpenApiDocumentDescribesTheChannels() {
+    HttpResponse<String> answer =
+        Api.at(base)
+            .send(Api.at(base).request("/openapi").setHeader("Accept", "text/plain").GET().build());
+    assertEquals(200, answer.statusCode(), answer.body());
+    io.swagger.v3.parser.core.models.SwaggerParseResult parsed =
+        new io.swagger.v3.parser.OpenAPIV3Parser().readContents(answer.body(), null, null);
+    assertEquals(List.of(), parsed.getMessages(), "the parser's findings");
+    io.swagger.v3.oas.models.Paths paths = parsed.getOpenAPI().getPaths();
+    io.swagger.v3.oas.models.Operation create = paths.get("/api/notifications/channels").getPost();
+    assertEquals(List.of("ADMIN"), create.getExtensions().get("x-roles"));
+    for (String code : List.of("201", "400", "401", "403")) {
+      assertTrue(create.getResponses().containsKey(code), "POST channels answers " + code);
+    }
+    io.swagger.v3.oas.models.Operation test =
+        paths.get("/api/notifications/channels/{id}/test").getPost();
+    assertTrue(test.getResponses().containsKey("404"), "an unknown channel answers 404");
+  }
+
   @Test
   void onlyAdministratorsManageChannels() {
     String staff = Fixtures.unique("staffer");
