@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -218,7 +224,7 @@ class NotificationsIT {
   void aPoolConnectionThatFailsBecomesANotifiedAlert() {
     String name = Fixtures.unique("pool-watch");
     channel(name, receiver.url("/pool"), "pool-connection-failed");
-    String pool = Fixtures.unique("dead").toLowerCase(java.util.Locale.ROOT);
+    String pool = Fixtures.unique("dead").toLowerCase(Locale.ROOT);
     HttpResponse<String> created =
         admin()
             .post(
@@ -368,7 +374,7 @@ class NotificationsIT {
                     .request("/api/notifications/channels/" + id)
                     .header("Content-Type", "application/json")
                     .PUT(
-                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                        HttpRequest.BodyPublishers.ofString(
                             "{\"name\":\"" + name + "\",\"target\":\"http://\"}"))
                     .build());
     assertEquals(400, update.statusCode(), update.body());
@@ -424,17 +430,15 @@ class NotificationsIT {
         Api.at(base)
             .send(Api.at(base).request("/openapi").setHeader("Accept", "text/plain").GET().build());
     assertEquals(200, answer.statusCode(), answer.body());
-    io.swagger.v3.parser.core.models.SwaggerParseResult parsed =
-        new io.swagger.v3.parser.OpenAPIV3Parser().readContents(answer.body(), null, null);
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(answer.body(), null, null);
     assertEquals(List.of(), parsed.getMessages(), "the parser's findings");
-    io.swagger.v3.oas.models.Paths paths = parsed.getOpenAPI().getPaths();
-    io.swagger.v3.oas.models.Operation create = paths.get("/api/notifications/channels").getPost();
+    Paths paths = parsed.getOpenAPI().getPaths();
+    Operation create = paths.get("/api/notifications/channels").getPost();
     assertEquals(List.of("ADMIN"), create.getExtensions().get("x-roles"));
     for (String code : List.of("201", "400", "401", "403")) {
       assertTrue(create.getResponses().containsKey(code), "POST channels answers " + code);
     }
-    io.swagger.v3.oas.models.Operation test =
-        paths.get("/api/notifications/channels/{id}/test").getPost();
+    Operation test = paths.get("/api/notifications/channels/{id}/test").getPost();
     assertTrue(test.getResponses().containsKey("404"), "an unknown channel answers 404");
   }
 

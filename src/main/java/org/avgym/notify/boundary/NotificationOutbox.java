@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import org.avgym.analytics.entity.AlertNotice;
 import org.avgym.notify.control.Attempt;
@@ -22,6 +24,7 @@ import org.avgym.notify.entity.DeliveryState;
 import org.avgym.notify.entity.DeliveryView;
 import org.avgym.notify.entity.NotificationChannel;
 import org.avgym.notify.entity.NotificationDelivery;
+import org.avgym.platform.control.Refusal;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -94,7 +97,7 @@ public class NotificationOutbox {
   public DeliveryView test(long channelId, String user) {
     NotificationChannel managed = em.find(NotificationChannel.class, channelId);
     if (managed == null) {
-      throw org.avgym.platform.control.Refusal.notFound("No notification channel " + channelId);
+      throw Refusal.notFound("No notification channel " + channelId);
     }
     Instant now = Instant.now();
     NotificationDelivery delivery =
@@ -164,10 +167,10 @@ public class NotificationOutbox {
    * empty when the row is gone (its channel was deleted meanwhile).
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public java.util.Optional<DeliveryView> finish(long id, Attempt attempt) {
+  public Optional<DeliveryView> finish(long id, Attempt attempt) {
     NotificationDelivery delivery = em.find(NotificationDelivery.class, id);
     if (delivery == null || delivery.getState() != DeliveryState.PENDING) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Instant now = Instant.now();
     if (attempt.delivered()) {
@@ -179,11 +182,11 @@ public class NotificationOutbox {
           retries.schedule().delayAfter(delivery.getAttempts() + 1),
           now);
     }
-    return java.util.Optional.of(delivery.view());
+    return Optional.of(delivery.view());
   }
 
-  public java.util.Optional<DeliveryView> delivery(long id) {
-    return java.util.Optional.ofNullable(em.find(NotificationDelivery.class, id))
+  public Optional<DeliveryView> delivery(long id) {
+    return Optional.ofNullable(em.find(NotificationDelivery.class, id))
         .map(NotificationDelivery::view);
   }
 
@@ -233,7 +236,7 @@ public class NotificationOutbox {
       long[] tally = counts.computeIfAbsent((String) row[0], n -> new long[2]);
       tally[row[1] == DeliveryState.DELIVERED ? 0 : 1] += ((Number) row[2]).longValue();
     }
-    Map<String, Long> failing = new java.util.TreeMap<>();
+    Map<String, Long> failing = new TreeMap<>();
     counts.forEach(
         (name, tally) -> {
           if (tally[0] == 0 && tally[1] > 0) {

@@ -23,6 +23,7 @@ import org.avgym.analytics.entity.EventCategory;
 import org.avgym.analytics.entity.Severity;
 import org.avgym.notify.entity.ChannelInput;
 import org.avgym.notify.entity.ChannelView;
+import org.avgym.notify.entity.DeliveryState;
 import org.avgym.notify.entity.DeliveryView;
 import org.avgym.platform.boundary.Created;
 import org.avgym.platform.control.Refusal;
@@ -92,8 +93,7 @@ public class NotificationsResource {
   public Response test(@PathParam("id") long id, @Context SecurityContext caller) {
     DeliveryView outcome = tests.send(id, user(caller));
     userEvent("notification-channel.tested", caller, outcome.channel() + ": " + outcome.state());
-    return Response.status(
-            outcome.state() == org.avgym.notify.entity.DeliveryState.PENDING ? 202 : 200)
+    return Response.status(outcome.state() == DeliveryState.PENDING ? 202 : 200)
         .entity(outcome)
         .build();
   }
