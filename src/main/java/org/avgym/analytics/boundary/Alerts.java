@@ -10,12 +10,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.avgym.analytics.control.AlertEvaluator;
 import org.avgym.analytics.control.AnalyticsMetrics;
+import org.avgym.analytics.entity.AlertNotice;
 import org.avgym.analytics.entity.AlertRule;
 import org.avgym.analytics.entity.AlertState;
 import org.avgym.analytics.entity.AlertTransition;
@@ -36,9 +36,6 @@ import org.avgym.live.entity.Topic;
 @LocalBean
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Alerts {
-
-  /** Looked up once: {@code Json.*} searches for the provider on every call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Logger LOG = Logger.getLogger(Alerts.class.getName());
 
@@ -102,40 +99,19 @@ public class Alerts {
   /**
    * Stores, publishes and records a transition, unless it changed nothing stored: the alert was
    * open already (fired by another instance) or already resolved, so each alert is announced once.
+   * Storing it also queued its notifications (AlertStore), in this same transaction.
    */
   private void announce(AlertTransition transition) {
-    Long id = store.record(transition).orElse(null);
-    if (id == null) {
+    AlertNotice notice = store.record(transition).orElse(null);
+    if (notice == null) {
       return;
     }
-    boolean firing = transition.state() == AlertState.FIRING;
-    String subject = transition.subject() == null ? Sample.INSTANCE : transition.subject();
-    String message =
-        transition.rule().name()
-            + (subject.isEmpty() ? "" : " for " + subject)
-            + (firing ? " fired: " : " resolved: ")
-            + transition.rule().metric()
-            + " = "
-            + transition.value();
-    var data =
-        JSON.createObjectBuilder()
-            .add("kind", firing ? "alert.firing" : "alert.resolved")
-            .add("rule", transition.rule().name())
-            .add("metric", transition.rule().metric())
-            .add("subject", subject)
-            .add("severity", transition.rule().severity().name().toLowerCase())
-            .add("value", transition.value())
-            .add("message", message)
-            .add("at", transition.at().toString());
-    if (id != null) {
-      data.add("alertId", id);
-    }
-    publications.fire(new Publication(Topic.ALERTS, data.build().toString()));
+    publications.fire(new Publication(Topic.ALERTS, notice.json().toString()));
     events.record(
         EventCategory.PERFORMANCE,
-        firing ? "alert.firing" : "alert.resolved",
-        transition.rule().name(),
-        firing ? transition.rule().severity() : Severity.INFO,
-        message);
+        notice.kind(),
+        notice.rule(),
+        notice.firing() ? notice.severity() : Severity.INFO,
+        notice.message());
   }
 }

@@ -86,6 +86,7 @@ public class MetricSampler {
   @Inject Instance<PoolHealthSource> pools;
   @Inject ThisInstance thisInstance;
   @Inject SchedulerLock lock;
+  @Inject Incidents incidents;
 
   @Inject
   @ConfigProperty(name = "avgym.analytics.sample-interval-ms", defaultValue = "10000")
@@ -178,6 +179,7 @@ public class MetricSampler {
     add(samples, at, "memoryUsage", "", 100.0 * heap.getUsed() / max);
     add(samples, at, "cpuUsage", "", cpu());
 
+    add(samples, at, "serverErrors", "", incidents.serverErrors(at));
     double worstPool = 100;
     for (PoolHealthSource source : pools) {
       try {
@@ -185,6 +187,7 @@ public class MetricSampler {
           add(samples, at, "poolHealth", pool.getKey(), pool.getValue());
           worstPool = Math.min(worstPool, pool.getValue());
         }
+        failedConnections(samples, at, source.failedConnections());
       } catch (RuntimeException e) {
         metrics.failed("pool-health");
         LOG.log(Level.FINE, "A pool health source failed", e);
@@ -201,6 +204,22 @@ public class MetricSampler {
       chain(samples, at, seconds);
     }
     return samples;
+  }
+
+  /**
+   * Per pool driven here, its connections failed now or within the incident window (whichever is
+   * more), so a connection that fails and comes back keeps the alert open until it is quiet.
+   */
+  private void failedConnections(List<Sample> samples, Instant at, Map<String, Integer> failed) {
+    for (Map.Entry<String, Integer> pool : failed.entrySet()) {
+      add(
+          samples,
+          at,
+          "poolConnectionsFailed",
+          pool.getKey(),
+          Math.max(pool.getValue(), incidents.poolFailures(pool.getKey(), at)));
+    }
+    incidents.forgetQuiet(at);
   }
 
   /**

@@ -53,8 +53,33 @@ public final class BuiltInAlertRules {
           Duration.ZERO,
           Severity.WARNING);
 
+  /**
+   * A pool connection whose reconnects ran out. The metric counts over the incident window, so a
+   * connection that keeps failing and coming back stays one alert until it has been quiet a while.
+   */
+  public static final AlertRule POOL_CONNECTION_FAILED =
+      AlertRule.of(
+          "pool-connection-failed",
+          "poolConnectionsFailed",
+          Comparison.ABOVE,
+          0.5,
+          Duration.ZERO,
+          Severity.CRITICAL);
+
+  /** Requests answered 500, counted over the incident window: a burst is one alert. */
+  public static final AlertRule SERVER_ERRORS =
+      AlertRule.of(
+          "server-errors", "serverErrors", Comparison.ABOVE, 0.5, Duration.ZERO, Severity.CRITICAL);
+
   public static final List<AlertRule> ALL =
-      List.of(POOL_HEALTH_LOW, ERROR_RATE_HIGH, OCCUPANCY_HIGH, DEVICE_OFFLINE, DENIAL_SPIKE);
+      List.of(
+          POOL_HEALTH_LOW,
+          ERROR_RATE_HIGH,
+          OCCUPANCY_HIGH,
+          DEVICE_OFFLINE,
+          DENIAL_SPIKE,
+          POOL_CONNECTION_FAILED,
+          SERVER_ERRORS);
 
   private BuiltInAlertRules() {}
 }

@@ -11,4 +11,9 @@ public interface PoolHealthSource {
 
   /** Health score per pool name, 0 (dead) to 100 (healthy). */
   Map<String, Double> poolHealth();
+
+  /** Connections per pool whose reconnects ran out (FAILED) now; none by default. */
+  default Map<String, Integer> failedConnections() {
+    return Map.of();
+  }
 }

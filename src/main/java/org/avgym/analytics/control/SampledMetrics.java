@@ -37,6 +37,12 @@ public final class SampledMetrics {
           new Metric("denialSpikeRatio", "denials per minute ÷ their trailing mean", 0, ANY),
           new Metric("deviceOfflineSeconds", "seconds a device has been offline", 0, ANY),
           new Metric("poolHealth", "pool health score, 0 (dead) to 100", 0, 100),
+          new Metric(
+              "poolConnectionsFailed",
+              "pool connections failed now or in the incident window (reconnects ran out)",
+              0,
+              ANY),
+          new Metric("serverErrors", "API requests answered 500 in the incident window", 0, ANY),
           new Metric("errorRate", "share of failed requests (0.01 = 1 %)", 0, 1),
           new Metric("avgLatency", "mean check-in decision time in ms", 0, ANY),
           new Metric("avgThroughput", "check-ins decided per second", 0, ANY),

@@ -19,6 +19,7 @@ import org.avgym.members.boundary.CredentialsResource;
 import org.avgym.members.boundary.MembersResource;
 import org.avgym.members.boundary.MembershipsResource;
 import org.avgym.members.boundary.PlansResource;
+import org.avgym.notify.boundary.NotificationsResource;
 import org.avgym.platform.boundary.RestApplication;
 import org.avgym.pools.boundary.PoolsResource;
 import org.avgym.security.boundary.ApiTokensResource;
@@ -41,6 +42,7 @@ public final class ApiResources {
           LocationsResource.class,
           MembersResource.class,
           MembershipsResource.class,
+          NotificationsResource.class,
           OccupancyResource.class,
           PlansResource.class,
           PoolsResource.class,

@@ -17,17 +17,20 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
  *   <li>{@link #POOLS}: the pool supervisor's leases and outbox reads and every pool's deliveries,
  *       health checks and reconnects, which wait on the network;
  *   <li>{@link #WORK}: tasks that may block on a client (pings, closes);
- *   <li>{@link #PROBES}: health probes only, so readiness reports the database, not a queue.
+ *   <li>{@link #PROBES}: health probes only, so readiness reports the database, not a queue;
+ *   <li>{@link #NOTIFY}: alert notifications, which wait on webhooks and mail servers outside.
  * </ul>
  */
 @ManagedScheduledExecutorDefinition(name = AppExecutors.SCHEDULED, maxAsync = 8)
 @ManagedScheduledExecutorDefinition(name = AppExecutors.POOLS, maxAsync = 8)
 @ManagedExecutorDefinition(name = AppExecutors.WORK, maxAsync = 32)
 @ManagedExecutorDefinition(name = AppExecutors.PROBES, maxAsync = 2)
+@ManagedScheduledExecutorDefinition(name = AppExecutors.NOTIFY, maxAsync = 2)
 @Singleton
 public class AppExecutors {
   public static final String SCHEDULED = "java:app/concurrent/avgym-scheduled";
   public static final String POOLS = "java:app/concurrent/avgym-pools";
   public static final String WORK = "java:app/concurrent/avgym-work";
   public static final String PROBES = "java:app/concurrent/avgym-probes";
+  public static final String NOTIFY = "java:app/concurrent/avgym-notify";
 }

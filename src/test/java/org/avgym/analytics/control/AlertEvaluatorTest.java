@@ -143,7 +143,7 @@ class AlertEvaluatorTest {
 
   @Test
   void builtInRulesCoverTheDefaultsOfTheIssue() {
-    assertEquals(5, BuiltInAlertRules.ALL.size());
+    assertEquals(7, BuiltInAlertRules.ALL.size());
     assertEquals(50, BuiltInAlertRules.POOL_HEALTH_LOW.threshold());
     assertEquals(Comparison.BELOW, BuiltInAlertRules.POOL_HEALTH_LOW.comparison());
     assertEquals(0.01, BuiltInAlertRules.ERROR_RATE_HIGH.threshold());
