@@ -24,6 +24,7 @@ public final class ApiScopes {
           "locations",
           "members",
           "memberships",
+          "notifications",
           "occupancy",
           "plans",
           "pools",
