@@ -21,8 +21,6 @@ import java.util.concurrent.Future;
 import org.avgym.it.Api;
 import org.avgym.it.Deployments;
 import org.avgym.it.Fixtures;
-import org.avgym.it.Prometheus;
-import org.avgym.it.RawWebSocket;
 import org.avgym.it.TcpProxy;
 import org.avgym.it.TestDatabase;
 import org.avgym.it.WsClient;
@@ -246,45 +244,6 @@ class DeviceChannelIT {
       client.send("{\"type\":\"ping\",\"id\":\"big\",\"pad\":\"" + "x".repeat(17 * 1024) + "\"}");
       assertEquals(1009, client.awaitClose(WAIT).code());
     }
-  }
-
-  @Test
-  void sessionsEndedByAProtocolErrorLeaveNothingBehind() throws Exception {
-    Fixtures fx = fixtures();
-    Fixtures.DeviceKey device = fx.device(fx.location(5));
-    double before = deviceSessions();
-    for (int i = 0; i < 5; i++) {
-      try (RawWebSocket raw =
-          RawWebSocket.open(
-              WsClient.ws(base, "/ws/devices"),
-              Map.of("Authorization", "Bearer " + device.token()))) {
-        raw.sendText("{\"type\":\"ping\",\"id\":\"alive\"}");
-        // The server may speak first (its rights sync, say): read until the pong.
-        String frame = raw.nextText(WAIT);
-        for (int frames = 0; frame != null && !frame.contains("pong") && frames < 10; frames++) {
-          frame = raw.nextText(WAIT);
-        }
-        assertTrue(frame != null && frame.contains("pong"), "the session was served: " + frame);
-        raw.send(true, 3, new byte[] {1}); // a reserved opcode: the container closes with 1002
-        assertEquals(1002, raw.awaitClose(WAIT));
-      }
-    }
-    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    double after = deviceSessions();
-    while (after > before && System.nanoTime() < until) {
-      Thread.sleep(200);
-      after = deviceSessions();
-    }
-    assertTrue(
-        after <= before, "device sessions held after their close: " + after + " > " + before);
-  }
-
-  private double deviceSessions() {
-    Api api = Api.at(base);
-    return Prometheus.parse(
-            api.send(api.request("/metrics").setHeader("Accept", "text/plain").GET().build())
-                .body())
-        .value("avgym_device_sessions");
   }
 
   @Test
