@@ -53,7 +53,15 @@ class DemoIT {
   @Test
   void seedsTheChainAndItsTrafficIsRecordedOverTheDeviceChannel() throws Exception {
     Api api = Api.at(base);
-    assertEquals(200, api.get("/health/ready").statusCode());
+    // Ready once the database answers and the demo pools have connected: on a busy machine a
+    // moment after the deployment, as a load balancer would see it.
+    java.net.http.HttpResponse<String> ready = api.get("/health/ready");
+    for (long until = System.nanoTime() + 60_000_000_000L;
+        ready.statusCode() != 200 && System.nanoTime() < until; ) {
+      Thread.sleep(500);
+      ready = api.get("/health/ready");
+    }
+    assertEquals(200, ready.statusCode(), ready.body());
 
     String metrics = metrics(api);
     assertEquals(3, value(metrics, "avgym_demo_chain", "part=\"locations\""), 0.0);
