@@ -104,19 +104,50 @@ class NotificationsIT {
     return Json.createReader(new StringReader(json)).readObject();
   }
 
-  /** An alert rule on heap use above 0 %: it fires at the next sample and stays open. */
+  /**
+   * An alert rule on heap use above 0 %, created disabled: the sampler would otherwise fire it
+   * before the test's channel exists, and an alert already open is not announced again.
+   */
   private String alwaysFiringRule() {
     String rule = Fixtures.unique("notify-it");
     HttpResponse<String> created =
-        admin()
-            .post(
-                "/api/analytics/alert-rules",
-                "{\"name\":\""
-                    + rule
-                    + "\",\"metric\":\"memoryUsage\",\"comparison\":\"ABOVE\",\"threshold\":0,"
-                    + "\"durationSeconds\":0,\"severity\":\"WARNING\"}");
+        admin().post("/api/analytics/alert-rules", memoryRule(rule, false));
     assertEquals(201, created.statusCode(), created.body());
     return rule;
+  }
+
+  /** Enables the rule, which fires at the next sample, and samples now. */
+  private void fire(String rule) {
+    long id =
+        Api.jsonValue(admin().get("/api/analytics/alert-rules")).asJsonArray().stream()
+            .map(JsonObject.class::cast)
+            .filter(r -> r.getString("name").equals(rule))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    HttpResponse<String> enabled = put("/api/analytics/alert-rules/" + id, memoryRule(rule, true));
+    assertEquals(200, enabled.statusCode(), enabled.body());
+    sampleNow();
+  }
+
+  private static String memoryRule(String rule, boolean enabled) {
+    return "{\"name\":\""
+        + rule
+        + "\",\"metric\":\"memoryUsage\",\"comparison\":\"ABOVE\",\"threshold\":0,"
+        + "\"durationSeconds\":0,\"severity\":\"WARNING\",\"enabled\":"
+        + enabled
+        + "}";
+  }
+
+  private HttpResponse<String> put(String path, String json) {
+    return admin()
+        .send(
+            admin()
+                .request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
   }
 
   private JsonObject channel(String name, String url, String rule) {
@@ -162,7 +193,7 @@ class NotificationsIT {
     String name = Fixtures.unique("chat");
     JsonObject channel = channel(name, receiver.url("/ok"), rule);
     assertEquals(KEY, channel.getString("secret"), "the key is in the creating answer");
-    sampleNow();
+    fire(rule);
 
     WebhookReceiver.Request got =
         about(receiver.await(r -> r.text().contains("\"rule\":\"" + rule + "\""), 1, WAIT), rule);
@@ -184,6 +215,15 @@ class NotificationsIT {
     JsonObject delivery = awaitDelivery(id, "DELIVERED");
     assertEquals(204, delivery.getInt("lastStatus"));
     awaitMetric("delivered", name, 1.0);
+    Prometheus metrics = Prometheus.parse(metricsText());
+    for (String gauge :
+        List.of(
+            "avgym_notification_pending",
+            "avgym_notification_oldest_pending_seconds",
+            "avgym_notification_failing_channels")) {
+      assertEquals(1, metrics.samples(gauge).size(), gauge + " on /metrics");
+      assertTrue(metrics.value(gauge) >= 0, gauge);
+    }
   }
 
   @Test
@@ -191,7 +231,7 @@ class NotificationsIT {
     String rule = alwaysFiringRule();
     String name = Fixtures.unique("broken");
     long id = channel(name, receiver.url("/fail"), rule).getJsonNumber("id").longValue();
-    sampleNow();
+    fire(rule);
 
     List<WebhookReceiver.Request> attempts =
         receiver.await(
@@ -368,15 +408,9 @@ class NotificationsIT {
     String name = Fixtures.unique("kept");
     long id = channel(name, ok, QUIET_RULE).getJsonNumber("id").longValue();
     HttpResponse<String> update =
-        admin()
-            .send(
-                admin()
-                    .request("/api/notifications/channels/" + id)
-                    .header("Content-Type", "application/json")
-                    .PUT(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"name\":\"" + name + "\",\"target\":\"http://\"}"))
-                    .build());
+        put(
+            "/api/notifications/channels/" + id,
+            "{\"name\":\"" + name + "\",\"target\":\"http://\"}");
     assertEquals(400, update.statusCode(), update.body());
     assertEquals(
         ok, Api.json(admin().get("/api/notifications/channels/" + id)).getString("target"));
@@ -498,12 +532,16 @@ class NotificationsIT {
   }
 
   private double metric(String outcome, String channel) {
+    return Prometheus.parse(metricsText())
+        .value("avgym_notification_deliveries_total", "channel", channel, "outcome", outcome);
+  }
+
+  private String metricsText() {
     HttpResponse<String> metrics =
         Api.at(base)
             .send(Api.at(base).request("/metrics").setHeader("Accept", "text/plain").GET().build());
     assertEquals(200, metrics.statusCode());
-    return Prometheus.parse(metrics.body())
-        .value("avgym_notification_deliveries_total", "channel", channel, "outcome", outcome);
+    return metrics.body();
   }
 
   private static void sleep(Duration duration) {
