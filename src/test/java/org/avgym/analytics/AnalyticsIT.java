@@ -22,7 +22,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -615,6 +617,200 @@ class AnalyticsIT {
       assertEquals(Deployments.ADMIN, Api.json(ack).getString("acknowledgedBy"));
       assertEquals("RESOLVED", Api.json(ack).getString("state"));
     }
+  }
+
+  @Test
+  void heatMapsCountEachClubInItsOwnTimeZoneUnlessAZoneIsAsked() {
+    Fixtures fx = new Fixtures(admin());
+    String tokyo = fx.location(50, "*", "Asia/Tokyo");
+    String newYork = fx.location(50, "*", "America/New_York");
+    Fixtures.DeviceKey tokyoDoor = fx.device(tokyo);
+    Fixtures.DeviceKey newYorkDoor = fx.device(newYork);
+    List<String> tokyoCards =
+        List.of(fx.activeMember(tokyo, "Aiko Sato"), fx.activeMember(tokyo, "Ren Ito"));
+    String newYorkCard = fx.activeMember(newYork, "Ann Lee");
+    for (String card : tokyoCards) {
+      assertEquals("granted", scanAt(tokyoDoor, card).getString("decision"));
+    }
+    assertEquals("granted", scanAt(newYorkDoor, newYorkCard).getString("decision"));
+    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+    ZonedDateTime atTokyo = now.withZoneSameInstant(ZoneId.of("Asia/Tokyo"));
+    ZonedDateTime atNewYork = now.withZoneSameInstant(ZoneId.of("America/New_York"));
+
+    // One club: its own local hour.
+    assertEquals(2, visits(heatmap("location=" + tokyo + "&days=1"), atTokyo));
+    assertEquals(0, visits(heatmap("location=" + tokyo + "&days=1"), now));
+    assertEquals(1, visits(heatmap("location=" + newYork + "&days=1"), atNewYork));
+    // All clubs: each check-in at its own club's hour (other tests' clubs are in Europe).
+    JsonArray chain = heatmap("days=1");
+    assertTrue(visits(chain, atTokyo) >= 2, chain.toString());
+    assertTrue(visits(chain, atNewYork) >= 1, chain.toString());
+    // A zone asked for: every check-in on that clock.
+    assertEquals(2, visits(heatmap("location=" + tokyo + "&days=1&zone=UTC"), now));
+    JsonObject peak =
+        array(admin().get("/api/analytics/peak-hours?location=" + tokyo + "&days=1"))
+            .getJsonObject(0);
+    assertEquals(atTokyo.getDayOfWeek().name(), peak.getString("day"));
+    assertEquals(atTokyo.getHour(), peak.getInt("hour"));
+    assertEquals(2, peak.getInt("visits"));
+    // Bad input changes nothing and says what is wrong.
+    HttpResponse<String> bad = admin().get("/api/analytics/heatmap?zone=Mars/Olympus");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("zone"), bad.body());
+  }
+
+  @Test
+  void aTrendCoversTheWholeRangeNotOnlyItsNewestSamples() throws Exception {
+    assumeTrue(TestDatabase.postgresUrl().isPresent(), "needs PostgreSQL (avgym.test.db.url)");
+    String metric = "itTrend" + UUID.randomUUID().toString().substring(0, 6);
+    Instant now = Instant.now();
+    try (Connection db = database();
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO metric_sample (sample_time, metric, subject, metric_value, instance)"
+                    + " SELECT ? + g * INTERVAL '1 second' * ?, ?, '', ?, ?"
+                    + " FROM generate_series(0, ? - 1) g")) {
+      // 23 to 13 hours ago a low level, then more than 5,000 samples at a high one: the newest
+      // 5,000 alone are flat, the whole day rises.
+      batch(insert, now.minus(Duration.ofHours(23)), 90, metric, 10, 400);
+      batch(insert, now.minus(Duration.ofHours(12)), 7, metric, 100, 6000);
+    }
+    JsonObject day = Api.json(admin().get("/api/analytics/trends?metric=" + metric));
+    assertEquals("24h", day.getString("range"));
+    assertEquals("UP", day.getString("trend"), day.toString());
+    JsonArray points = day.getJsonArray("points");
+    Instant first = Instant.parse(points.getJsonObject(0).getString("at"));
+    assertTrue(first.isBefore(now.minus(Duration.ofHours(22))), "first point " + first);
+    assertTrue(points.size() >= 20 && points.size() <= 25, "hourly points: " + points.size());
+    assertEquals(10.0, points.getJsonObject(0).getJsonNumber("value").doubleValue(), 1e-9);
+    // An hour of it is flat.
+    JsonObject hour = Api.json(admin().get("/api/analytics/trends?metric=" + metric + "&range=1h"));
+    assertEquals("STABLE", hour.getString("trend"), hour.toString());
+
+    HttpResponse<String> badRange =
+        admin().get("/api/analytics/trends?metric=" + metric + "&range=2w");
+    assertEquals(400, badRange.statusCode(), badRange.body());
+    assertTrue(badRange.body().contains("range"), badRange.body());
+    HttpResponse<String> noMetric = admin().get("/api/analytics/trends");
+    assertEquals(400, noMetric.statusCode(), noMetric.body());
+  }
+
+  @Test
+  void aCheckinAnsweredUnavailableIsAnErrorEventAndCounted() throws Exception {
+    assumeTrue(TestDatabase.postgresUrl().isPresent(), "needs PostgreSQL (avgym.test.db.url)");
+    Fixtures fx = new Fixtures(admin());
+    String location = fx.location(10);
+    String card = fx.activeMember(location, "Una Vailable");
+    Fixtures.DeviceKey device = fx.device(location);
+    double before = failuresOfKind("checkin.unavailable");
+    try (Connection db = database();
+        Statement ddl = db.createStatement();
+        WsClient door =
+            WsClient.connect(
+                WsClient.ws(base, "/ws/devices"),
+                Map.of("Authorization", "Bearer " + device.token()))) {
+      door.nextJson(WAIT);
+      ddl.execute("ALTER TABLE visit RENAME TO visit_gone");
+      try {
+        for (int i = 0; i < 3; i++) {
+          door.send(
+              "{\"type\":\"checkin\",\"id\":\"u-"
+                  + i
+                  + "\",\"credential\":\""
+                  + card
+                  + "\",\"direction\":\"in\",\"method\":\"card\"}");
+          JsonObject error = door.nextOfType("error", WAIT);
+          assertEquals("UNAVAILABLE", error.getString("code"), error.toString());
+        }
+      } finally {
+        ddl.execute("ALTER TABLE visit_gone RENAME TO visit");
+      }
+      // The device retries the same id: now it is recorded.
+      door.send(
+          "{\"type\":\"checkin\",\"id\":\"u-2\",\"credential\":\""
+              + card
+              + "\",\"direction\":\"in\",\"method\":\"card\"}");
+      assertEquals("granted", door.nextOfType("checkin.result", WAIT).getString("decision"));
+    }
+    List<JsonObject> errors =
+        array(admin().get("/api/analytics/events?category=ERROR&limit=10000"))
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(e -> "checkin.unavailable".equals(e.getString("type")))
+            .filter(e -> ("device " + device.code()).equals(e.getString("source")))
+            .toList();
+    // Three failures in one minute: one event, the other two counted (in /metrics).
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).getString("details").contains("check-in u-0"), errors.toString());
+    assertEquals(before + 3, failuresOfKind("checkin.unavailable"), 1e-9);
+  }
+
+  @Test
+  void aFailingTimerIsAnErrorEvent() throws Exception {
+    assumeTrue(TestDatabase.postgresUrl().isPresent(), "needs PostgreSQL (avgym.test.db.url)");
+    // The sampler runs every second here; without its table each run fails.
+    try (Connection db = database();
+        Statement ddl = db.createStatement()) {
+      ddl.execute("ALTER TABLE metric_sample RENAME TO metric_sample_gone");
+      try {
+        eventually(
+            "the sampler's failure is an ERROR event",
+            () -> !errorEvents("timer.failed", "metric sampler").isEmpty());
+      } finally {
+        ddl.execute("ALTER TABLE metric_sample_gone RENAME TO metric_sample");
+      }
+    }
+    assertTrue(failuresOfKind("timer.failed") >= 1);
+  }
+
+  private List<JsonObject> errorEvents(String type, String source) {
+    return array(admin().get("/api/analytics/events?category=ERROR&limit=10000"))
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(e -> type.equals(e.getString("type")))
+        .filter(e -> source.equals(e.getString("source")))
+        .toList();
+  }
+
+  private double failuresOfKind(String kind) {
+    return metricsText()
+        .lines()
+        .filter(l -> l.startsWith("avgym_failures_total{") && l.contains("kind=\"" + kind + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private static void batch(
+      PreparedStatement insert, Instant from, int stepSeconds, String metric, double value, int n)
+      throws SQLException {
+    insert.setObject(1, from.atOffset(ZoneOffset.UTC));
+    insert.setInt(2, stepSeconds);
+    insert.setString(3, metric);
+    insert.setDouble(4, value);
+    insert.setString(5, INSTANCE);
+    insert.setInt(6, n);
+    insert.executeUpdate();
+  }
+
+  private JsonObject scanAt(Fixtures.DeviceKey door, String card) {
+    try (WsClient device =
+        WsClient.connect(
+            WsClient.ws(base, "/ws/devices"), Map.of("Authorization", "Bearer " + door.token()))) {
+      device.nextJson(WAIT);
+      return scan(device, card, "in");
+    }
+  }
+
+  private JsonArray heatmap(String query) {
+    return array(admin().get("/api/analytics/heatmap?" + query));
+  }
+
+  private static long visits(JsonArray cells, ZonedDateTime at) {
+    return cells.getValuesAs(JsonObject.class).stream()
+        .filter(c -> c.getString("day").equals(at.getDayOfWeek().name()))
+        .filter(c -> c.getInt("hour") == at.getHour())
+        .mapToLong(c -> c.getJsonNumber("visits").longValue())
+        .sum();
   }
 
   @Test

@@ -347,6 +347,51 @@ class DashboardIT {
   }
 
   @Test
+  void onlyTheVisibleTabPolls() {
+    try (Browser browser = adminBrowser()) {
+      WebDriver driver = browser.driver();
+      // Every ajax request the page sends, by the component that sent it.
+      ((JavascriptExecutor) driver)
+          .executeScript(
+              "window.avgymSources = [];"
+                  + "var send = XMLHttpRequest.prototype.send;"
+                  + "XMLHttpRequest.prototype.send = function (body) {"
+                  + "  var m = /jakarta\\.faces\\.source=([^&]*)/.exec(String(body || ''));"
+                  + "  if (m) { window.avgymSources.push(decodeURIComponent(m[1])); }"
+                  + "  return send.apply(this, arguments);"
+                  + "};");
+      assertEquals(List.of("today-poll"), pollsWithin(driver, Duration.ofSeconds(11)));
+      for (Map.Entry<String, String> tab :
+          Map.of(
+                  "Performance", "performance-poll",
+                  "Connection Pools", "pools-poll",
+                  "Analytics", "analytics-poll")
+              .entrySet()) {
+        Browser.click(
+            driver, By.xpath("//ul[@role='tablist']//a[normalize-space()='" + tab.getKey() + "']"));
+        pause(Duration.ofSeconds(1));
+        assertEquals(
+            List.of(tab.getValue()), pollsWithin(driver, Duration.ofSeconds(11)), tab.getKey());
+      }
+    }
+  }
+
+  /** The distinct polls that asked the server within the time (each asks every 5 s). */
+  private static List<String> pollsWithin(WebDriver driver, Duration time) {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("window.avgymSources = [];");
+    pause(time);
+    @SuppressWarnings("unchecked")
+    List<String> sources = (List<String>) js.executeScript("return window.avgymSources;");
+    return sources.stream()
+        .filter(source -> source.endsWith("-poll"))
+        .map(source -> source.substring(source.lastIndexOf(':') + 1))
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  @Test
   void sessionExpiryDuringAnAjaxPollLeadsToTheLoginPage() {
     try (Browser browser = adminBrowser()) {
       browser.driver().manage().deleteCookieNamed("JSESSIONID");

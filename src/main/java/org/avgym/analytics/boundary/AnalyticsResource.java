@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import org.avgym.analytics.control.TrendDetector;
 import org.avgym.analytics.entity.AlertRuleInput;
 import org.avgym.analytics.entity.AlertRuleView;
 import org.avgym.analytics.entity.AlertState;
@@ -30,10 +31,13 @@ import org.avgym.analytics.entity.AlertView;
 import org.avgym.analytics.entity.EventCategory;
 import org.avgym.analytics.entity.HeatmapCell;
 import org.avgym.analytics.entity.Period;
+import org.avgym.analytics.entity.Range;
 import org.avgym.analytics.entity.RollupView;
 import org.avgym.analytics.entity.Sample;
 import org.avgym.analytics.entity.Severity;
+import org.avgym.analytics.entity.TimePoint;
 import org.avgym.analytics.entity.TrackedEvent;
+import org.avgym.analytics.entity.TrendResult;
 import org.avgym.platform.control.Fields;
 import org.avgym.platform.control.Refusal;
 import org.avgym.security.entity.Role;
@@ -62,6 +66,7 @@ public class AnalyticsResource {
   @Inject AlertStore alerts;
   @Inject GymAnalytics gym;
   @Inject Forecasts forecasts;
+  @Inject MetricSeries series;
 
   @GET
   @Path("events")
@@ -102,6 +107,51 @@ public class AnalyticsResource {
     Instant start = Fields.instant("from", from, end.minus(Duration.ofHours(1)));
     String of = instance == null || instance.isBlank() ? null : instance.trim();
     return store.samples(metric, subject, of, start, end, 10_000);
+  }
+
+  /**
+   * A metric's direction over one of the tabs' ranges (default 24 h), judged on the points given
+   * back: hourly over the whole range for 24 h and 7 d, raw samples for 1 h and 6 h (this
+   * instance's, or {@code instance}'s).
+   */
+  @GET
+  @Path("trends")
+  public JsonObject trend(
+      @QueryParam("metric") String metric,
+      @QueryParam("range") String range,
+      @QueryParam("instance") String instance) {
+    if (metric == null || metric.isBlank()) {
+      throw Refusal.invalid("metric", "metric is required");
+    }
+    Range chosen =
+        range == null || range.isBlank()
+            ? Range.H24
+            : Range.parse(range)
+                .orElseThrow(
+                    () ->
+                        Refusal.invalid(
+                            "range",
+                            "range must be one of "
+                                + java.util.Arrays.stream(Range.values())
+                                    .map(Range::label)
+                                    .toList()));
+    String of = instance == null || instance.isBlank() ? sampler.instance() : instance.trim();
+    Instant now = Instant.now();
+    List<TimePoint> points = series.trendPoints(metric.trim(), of, chosen, now);
+    TrendResult trend = points.size() < 2 ? TrendResult.FLAT : new TrendDetector().detect(points);
+    var list = JSON.createArrayBuilder();
+    points.forEach(
+        p ->
+            list.add(
+                JSON.createObjectBuilder().add("at", p.at().toString()).add("value", p.value())));
+    return JSON.createObjectBuilder()
+        .add("metric", metric.trim())
+        .add("range", chosen.label())
+        .add("instance", of)
+        .add("trend", trend.trend().name())
+        .add("relativeChange", Double.isFinite(trend.relativeChange()) ? trend.relativeChange() : 0)
+        .add("points", list)
+        .build();
   }
 
   @GET
@@ -168,8 +218,10 @@ public class AnalyticsResource {
       @QueryParam("days") Integer days,
       @QueryParam("zone") String zone) {
     Instant now = Instant.now();
-    return gym.peakHours(
-        location, now.minus(Duration.ofDays(limit("days", days, 365, 7))), now, zone(zone), 5);
+    return GymAnalytics.peakHours(
+        gym.heatmap(
+            location, now.minus(Duration.ofDays(limit("days", days, 365, 7))), now, zone(zone)),
+        5);
   }
 
   @GET
@@ -295,8 +347,9 @@ public class AnalyticsResource {
     }
   }
 
+  /** The zone asked for, or null: each check-in counted in its own location's zone. */
   private static ZoneId zone(String text) {
-    return text == null || text.isBlank() ? ZoneId.of("UTC") : Fields.zone("zone", text);
+    return text == null || text.isBlank() ? null : Fields.zone("zone", text);
   }
 
   private static int limit(String field, Integer value, int max, int fallback) {

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.avgym.analytics.control.AnalyticsMetrics;
+import org.avgym.analytics.control.FailureDigest;
 import org.avgym.analytics.entity.EventCategory;
 import org.avgym.analytics.entity.Severity;
 import org.avgym.analytics.entity.TrackedEvent;
@@ -38,6 +39,7 @@ import org.avgym.live.entity.LiveConnectivity;
 import org.avgym.members.entity.MemberRegistered;
 import org.avgym.members.entity.MembershipSold;
 import org.avgym.platform.boundary.AppExecutors;
+import org.avgym.platform.entity.Failure;
 import org.avgym.platform.entity.ServerError;
 import org.avgym.pools.control.PoolRules;
 import org.avgym.pools.entity.ConnectionState;
@@ -83,7 +85,12 @@ public class EventTracker {
   @ConfigProperty(name = "avgym.analytics.events.flush-ms", defaultValue = "1000")
   long flushMs;
 
+  @Inject
+  @ConfigProperty(name = "avgym.analytics.errors.digest-seconds", defaultValue = "60")
+  long digestSeconds;
+
   private final Deque<TrackedEvent> recent = new ArrayDeque<>();
+  private FailureDigest digest;
   private BlockingQueue<TrackedEvent> pending;
   private final AtomicBoolean flushing = new AtomicBoolean();
   private ScheduledFuture<?> flusher;
@@ -91,6 +98,11 @@ public class EventTracker {
   @PostConstruct
   void start() {
     pending = new ArrayBlockingQueue<>(queueSize);
+    if (digestSeconds < 0) {
+      throw new IllegalStateException(
+          "avgym.analytics.errors.digest-seconds must be 0 or more, not " + digestSeconds);
+    }
+    digest = new FailureDigest(java.time.Duration.ofSeconds(digestSeconds), 10_000);
     flusher = executor.scheduleWithFixedDelay(this::flush, flushMs, flushMs, TimeUnit.MILLISECONDS);
   }
 
@@ -265,6 +277,33 @@ public class EventTracker {
             + " refused for "
             + locked.lockedFor().toSeconds()
             + " s after too many failures");
+  }
+
+  /**
+   * Failures no request answered with 500 ({@link Failure}): every one counted on /metrics, the
+   * first of a kind and source per digest window recorded as an ERROR event (see {@link
+   * FailureDigest}).
+   */
+  public void onFailure(@Observes Failure failure) {
+    metrics.failure(failure.kind());
+    FailureDigest.Verdict verdict =
+        digest.offer(failure.kind(), String.valueOf(failure.source()), Instant.now());
+    if (!verdict.record()) {
+      return;
+    }
+    record(
+        EventCategory.ERROR,
+        failure.kind(),
+        failure.source(),
+        Failure.TIMER_FAILED.equals(failure.kind()) ? Severity.CRITICAL : Severity.WARNING,
+        failure.detail()
+            + (verdict.suppressed() == 0
+                ? ""
+                : " ("
+                    + verdict.suppressed()
+                    + " more like it in the last "
+                    + digestSeconds
+                    + " s)"));
   }
 
   public void onServerError(@Observes ServerError error) {

@@ -35,39 +35,53 @@ public class GymAnalytics {
 
   /** Granted or warned check-ins (in) per UTC hour, optionally at one location. */
   public List<HourCount> checkinsPerHour(String location, Instant from, Instant to) {
-    List<HourCount> counts = new ArrayList<>();
     Map<Instant, Long> byHour = new TreeMap<>();
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT DATE_TRUNC('hour', c.server_time) AS h, COUNT(*) FROM checkin c"
-                    + " JOIN location l ON l.id = c.location_id"
-                    + " WHERE c.server_time >= ?1 AND c.server_time < ?2 AND c.direction = 'IN'"
-                    + " AND c.decision <> 'DENIED' AND ("
-                    + ANY_LOCATION
-                    + ")"
-                    + " GROUP BY DATE_TRUNC('hour', c.server_time)")
-            .setParameter(1, from)
-            .setParameter(2, to)
-            .setParameter(3, location)
-            .getResultList();
-    for (Object r : rows) {
-      Object[] row = (Object[]) r;
-      // Truncated again here: a session time zone with a half-hour offset truncates differently.
-      byHour.merge(
-          instant(row[0]).truncatedTo(java.time.temporal.ChronoUnit.HOURS),
-          ((Number) row[1]).longValue(),
-          Long::sum);
-    }
+    perZoneAndHour(location, from, to)
+        .forEach(z -> byHour.merge(z.hour(), z.checkins(), Long::sum));
+    List<HourCount> counts = new ArrayList<>();
     byHour.forEach((hour, n) -> counts.add(new HourCount(hour, n)));
     return counts;
   }
 
-  /** Visits per weekday × hour in {@code zone}; all 168 cells, Monday 00 first. */
+  /** Check-ins at locations of one time zone in one UTC hour. */
+  private record ZoneHour(String zone, Instant hour, long checkins) {}
+
+  private List<ZoneHour> perZoneAndHour(String location, Instant from, Instant to) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT l.time_zone, DATE_TRUNC('hour', c.server_time) AS h, COUNT(*)"
+                    + " FROM checkin c JOIN location l ON l.id = c.location_id"
+                    + " WHERE c.server_time >= ?1 AND c.server_time < ?2 AND c.direction = 'IN'"
+                    + " AND c.decision <> 'DENIED' AND ("
+                    + ANY_LOCATION
+                    + ") GROUP BY l.time_zone, DATE_TRUNC('hour', c.server_time)")
+            .setParameter(1, from)
+            .setParameter(2, to)
+            .setParameter(3, location)
+            .getResultList();
+    List<ZoneHour> result = new ArrayList<>(rows.size());
+    for (Object r : rows) {
+      Object[] row = (Object[]) r;
+      // Truncated again here: a session time zone with a half-hour offset truncates differently.
+      result.add(
+          new ZoneHour(
+              (String) row[0],
+              instant(row[1]).truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+              ((Number) row[2]).longValue()));
+    }
+    return result;
+  }
+
+  /**
+   * Visits per weekday × hour, all 168 cells, Monday 00 first: in {@code zone}, or, when it is
+   * null, each check-in in its own location's time zone (so that "Monday 18:00" is the evening rush
+   * at every club of a chain that spans Tokyo and New York).
+   */
   public List<HeatmapCell> heatmap(String location, Instant from, Instant to, ZoneId zone) {
     long[][] cells = new long[7][24];
-    for (HourCount hour : checkinsPerHour(location, from, to)) {
-      ZonedDateTime local = hour.hour().atZone(zone);
-      cells[local.getDayOfWeek().getValue() - 1][local.getHour()] += hour.checkins();
+    for (ZoneHour counted : perZoneAndHour(location, from, to)) {
+      ZonedDateTime local = counted.hour().atZone(zone != null ? zone : ZoneId.of(counted.zone()));
+      cells[local.getDayOfWeek().getValue() - 1][local.getHour()] += counted.checkins();
     }
     List<HeatmapCell> result = new ArrayList<>();
     for (int d = 0; d < 7; d++) {
@@ -78,9 +92,9 @@ public class GymAnalytics {
     return result;
   }
 
-  public List<HeatmapCell> peakHours(
-      String location, Instant from, Instant to, ZoneId zone, int n) {
-    return heatmap(location, from, to, zone).stream()
+  /** The {@code n} busiest cells of {@link #heatmap}, busiest first; empty hours never peak. */
+  public static List<HeatmapCell> peakHours(List<HeatmapCell> heatmap, int n) {
+    return heatmap.stream()
         .filter(c -> c.visits() > 0)
         .sorted(Comparator.comparingLong(HeatmapCell::visits).reversed())
         .limit(n)

@@ -39,6 +39,7 @@ import org.avgym.live.entity.Topic;
 import org.avgym.locations.boundary.Locations;
 import org.avgym.locations.entity.Location;
 import org.avgym.platform.boundary.ThisInstance;
+import org.avgym.platform.entity.Failure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Gauge;
@@ -120,6 +121,7 @@ public class MetricSampler {
     } catch (RuntimeException e) {
       metrics.failed("sample");
       LOG.log(Level.WARNING, "Metric sampling failed", e);
+      Failure.report(Failure.TIMER_FAILED, "metric sampler", Failure.describe(e));
     }
   }
 
@@ -137,6 +139,10 @@ public class MetricSampler {
     } catch (RuntimeException e) {
       metrics.failed("persist-samples");
       LOG.log(Level.WARNING, "Could not persist " + samples.size() + " metric samples", e);
+      Failure.report(
+          Failure.TIMER_FAILED,
+          "metric sampler",
+          "could not persist " + samples.size() + " samples: " + Failure.describe(e));
     }
     publish(samples, at);
     alerts.evaluate(samples);

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.avgym.analytics.control.AnalyticsMetrics;
+import org.avgym.platform.entity.Failure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Deletes events and samples older than the retention period, once an hour, once per cluster. */
@@ -38,6 +39,7 @@ public class Retention {
     } catch (RuntimeException e) {
       metrics.failed("retention");
       LOG.log(Level.WARNING, "Analytics retention failed; the next run retries", e);
+      Failure.report(Failure.TIMER_FAILED, "analytics retention", Failure.describe(e));
     }
   }
 

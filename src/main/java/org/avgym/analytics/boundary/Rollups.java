@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.avgym.analytics.control.AnalyticsMetrics;
 import org.avgym.analytics.control.CatchUp;
 import org.avgym.analytics.entity.Period;
+import org.avgym.platform.entity.Failure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -74,6 +75,7 @@ public class Rollups {
       } catch (RuntimeException e) {
         metrics.failed("rollup");
         LOG.log(Level.WARNING, "Roll-up of " + period + " failed; the next run retries", e);
+        Failure.report(Failure.TIMER_FAILED, "roll-up " + period, Failure.describe(e));
       }
     }
   }

@@ -29,7 +29,19 @@ public class AnalyticsMetrics {
           .withDescription("Events written to the database")
           .build();
 
+  static final Metadata FAILURES_BY_KIND =
+      Metadata.builder()
+          .withName("avgym_failures")
+          .withDescription(
+              "Failures no request answered with 500, by kind: checkin.unavailable,"
+                  + " websocket.error, timer.failed")
+          .build();
+
   @Inject MetricRegistry registry;
+
+  public void failure(String kind) {
+    registry.counter(FAILURES_BY_KIND, new Tag("kind", kind)).inc();
+  }
 
   public void failed(String stage) {
     registry.counter(FAILURES, new Tag("stage", stage)).inc();

@@ -26,6 +26,7 @@ import org.avgym.checkin.entity.DeviceMessage;
 import org.avgym.devices.boundary.DeviceRegistry;
 import org.avgym.devices.entity.DeviceIdentity;
 import org.avgym.platform.control.FrameLimits;
+import org.avgym.platform.entity.Failure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -168,6 +169,7 @@ public class DeviceEndpoint {
       return;
     }
     LOG.log(Level.FINE, "Error on the session of " + who, error);
+    Failure.report(Failure.WEBSOCKET_ERROR, who, "/ws/devices: " + Failure.describe(error));
   }
 
   private void checkin(Session session, DeviceIdentity device, DeviceMessage.Scan scan) {
@@ -186,7 +188,7 @@ public class DeviceEndpoint {
                   scan.at()));
     } catch (LocationGate.Busy busy) {
       LOG.fine(() -> "Check-in " + scan.id() + " from device " + device.code() + ": " + busy);
-      unavailable(session, scan.id(), "the club's check-ins are queued");
+      unavailable(session, device, scan.id(), "the club's check-ins are queued");
       return;
     } catch (RuntimeException e) {
       // Nothing was committed: the transaction rolled back. The device retries with the same id.
@@ -194,14 +196,20 @@ public class DeviceEndpoint {
           Level.WARNING,
           "Check-in " + scan.id() + " from device " + device.code() + " could not be processed",
           e);
-      unavailable(session, scan.id(), "the server could not process this check-in now");
+      unavailable(
+          session,
+          device,
+          scan.id(),
+          "the server could not process this check-in now (" + Failure.describe(e) + ")");
       return;
     }
     send(session, DeviceProtocol.result(result));
   }
 
   /** UNAVAILABLE (PROTOCOL.md §1): nothing was recorded, and the device retries the same id. */
-  private void unavailable(Session session, String id, String why) {
+  private void unavailable(Session session, DeviceIdentity device, String id, String why) {
+    Failure.report(
+        Failure.CHECKIN_UNAVAILABLE, "device " + device.code(), "check-in " + id + ": " + why);
     reject(
         session,
         new DeviceError(

@@ -27,6 +27,7 @@ import org.avgym.devices.entity.DeviceConnectivity;
 import org.avgym.platform.boundary.AppExecutors;
 import org.avgym.platform.boundary.Database;
 import org.avgym.platform.boundary.ThisInstance;
+import org.avgym.platform.entity.Failure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -126,6 +127,7 @@ public class DevicePresence {
         troubleLogged = true;
         LOG.log(Level.WARNING, "Device presence: could not renew; retrying", e);
       }
+      Failure.report(Failure.TIMER_FAILED, "device presence", Failure.describe(e));
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.avgym.checkin.entity.OccupancyChanged;
 import org.avgym.checkin.entity.Visit;
 import org.avgym.locations.entity.Location;
+import org.avgym.platform.entity.Failure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,6 +37,15 @@ public class VisitTimeouts {
 
   @Schedule(minute = "*", hour = "*", persistent = false)
   public void closeOverdueVisits() {
+    try {
+      closeOverdue();
+    } catch (RuntimeException e) {
+      Failure.report(Failure.TIMER_FAILED, "visit timeouts", Failure.describe(e));
+      throw e;
+    }
+  }
+
+  private void closeOverdue() {
     Instant cutoff = Instant.now().minus(Duration.ofMinutes(longestStayMinutes));
     List<Long> locations =
         em.createQuery(

@@ -19,10 +19,10 @@ import org.avgym.analytics.boundary.AnalyticsStore;
 import org.avgym.analytics.boundary.EventTracker;
 import org.avgym.analytics.boundary.Forecasts;
 import org.avgym.analytics.boundary.GymAnalytics;
+import org.avgym.analytics.boundary.MetricSeries;
 import org.avgym.analytics.boundary.RollupRunner;
 import org.avgym.analytics.control.ChartJs;
 import org.avgym.analytics.control.MannKendall;
-import org.avgym.analytics.control.TrendDetector;
 import org.avgym.analytics.entity.AlertView;
 import org.avgym.analytics.entity.EventCategory;
 import org.avgym.analytics.entity.HeatmapCell;
@@ -30,12 +30,11 @@ import org.avgym.analytics.entity.MannKendallResult;
 import org.avgym.analytics.entity.Period;
 import org.avgym.analytics.entity.Range;
 import org.avgym.analytics.entity.RollupView;
-import org.avgym.analytics.entity.Sample;
-import org.avgym.analytics.entity.TimePoint;
 import org.avgym.analytics.entity.TrackedEvent;
 import org.avgym.locations.boundary.Locations;
 import org.avgym.locations.entity.Location;
 import org.avgym.platform.boundary.ThisInstance;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The Analytics tab: range and event-type filter, check-ins over time, events by type, denials by
@@ -67,6 +66,7 @@ public class AnalyticsView implements Serializable {
   @Inject RollupRunner rollups;
   @Inject Locations locations;
   @Inject ThisInstance thisInstance;
+  @Inject MetricSeries series;
 
   private String range = Range.H24.label();
   private String category = "";
@@ -149,8 +149,54 @@ public class AnalyticsView implements Serializable {
         byReason.values().stream().map(Long::doubleValue).toList());
   }
 
+  /** What the page's choices are now: memoised values of another choice are not reused. */
+  private String choice() {
+    return range + "|" + location + "|" + category;
+  }
+
+  /** The chosen location's zone, the chain's when one is set, else null: each club's own. */
+  private ZoneId heatmapZone() {
+    String code = chosenLocation();
+    if (code != null) {
+      return locations.find(code).map(Location::getZone).orElse(null);
+    }
+    // Read here: a view-scoped bean cannot hold an injected setting (it is not serializable).
+    String chainZone =
+        ConfigProvider.getConfig()
+            .getOptionalValue("avgym.analytics.chain-zone", String.class)
+            .orElse("");
+    if (chainZone.isBlank()) {
+      return null;
+    }
+    try {
+      return ZoneId.of(chainZone.strip());
+    } catch (java.time.DateTimeException e) {
+      // A mistyped setting: say so in the log, and count each club in its own zone meanwhile.
+      java.util.logging.Logger.getLogger(AnalyticsView.class.getName())
+          .warning("avgym.analytics.chain-zone is not a time zone: " + chainZone);
+      return null;
+    }
+  }
+
+  private List<HeatmapCell> heatmapCells() {
+    return Memo.of(
+        "analytics.heatmap." + choice(),
+        () -> gym.heatmap(chosenLocation(), from(), to(), heatmapZone()));
+  }
+
+  /** Which clock the heat map's hours are read on. */
+  public String getHeatmapZone() {
+    ZoneId zone = heatmapZone();
+    if (zone == null) {
+      return "Hours in each club's local time";
+    }
+    return chosenLocation() == null
+        ? "Hours in the chain's time zone, " + zone.getId()
+        : "Hours in local time at " + chosenLocation() + ", " + zone.getId();
+  }
+
   public List<HeatmapRow> getHeatmap() {
-    List<HeatmapCell> cells = gym.heatmap(chosenLocation(), from(), to(), ZoneId.systemDefault());
+    List<HeatmapCell> cells = heatmapCells();
     List<HeatmapRow> rows = new ArrayList<>();
     for (int d = 0; d < 7; d++) {
       List<Long> hours = new ArrayList<>();
@@ -174,42 +220,33 @@ public class AnalyticsView implements Serializable {
 
   /** A CSS class from 0 (none) to 4 (the busiest hour of the range). */
   public String heat(long visits) {
-    long max = getHeatmapMax();
+    long max = heatmapCells().stream().mapToLong(HeatmapCell::visits).max().orElse(0);
     return "avgym-heat-"
         + (visits == 0 || max == 0 ? 0 : 1 + (int) Math.min(3, visits * 4 / (max + 1)));
   }
 
-  private long heatmapMax = -1;
-
-  private long getHeatmapMax() {
-    if (heatmapMax < 0) {
-      heatmapMax =
-          gym.heatmap(chosenLocation(), from(), to(), ZoneId.systemDefault()).stream()
-              .mapToLong(HeatmapCell::visits)
-              .max()
-              .orElse(0);
-    }
-    return heatmapMax;
-  }
-
   public void changed() {
-    heatmapMax = -1;
+    // The choices are part of every memo's key: nothing to forget.
   }
 
+  /**
+   * Each metric's direction over the whole chosen range (hourly points for 24 h and 7 d, see {@link
+   * MetricSeries}), and Mann-Kendall over its daily roll-ups of the last 30 days.
+   */
   public List<TrendRow> getTrends() {
-    TrendDetector detector = new TrendDetector();
+    return Memo.of("analytics.trends." + choice(), this::loadTrends);
+  }
+
+  private List<TrendRow> loadTrends() {
     MannKendall mk = new MannKendall();
+    Range chosen = Range.parse(range).orElse(Range.H24);
+    Instant now = to();
     List<TrendRow> rows = new ArrayList<>();
     for (String metric :
         List.of("checkinsPerMinute", "avgLatency", "errorRate", "connectionCount")) {
-      List<Sample> samples = store.samples(metric, "", thisInstance.id(), from(), to(), 5000);
-      var trend =
-          samples.size() < 2
-              ? org.avgym.analytics.entity.TrendResult.FLAT
-              : detector.detect(
-                  samples.stream().map(s -> new TimePoint(s.at(), s.value())).toList());
+      var trend = series.trend(metric, thisInstance.id(), chosen, now);
       List<RollupView> days =
-          rollups.list(Period.DAY, metric, to().minus(Duration.ofDays(30)), to()).stream()
+          rollups.list(Period.DAY, metric, now.minus(Duration.ofDays(30)), now).stream()
               .filter(r -> r.subject().isEmpty())
               .toList();
       MannKendallResult result = mk.test(days.stream().map(RollupView::avg).toList());
@@ -263,7 +300,7 @@ public class AnalyticsView implements Serializable {
     if (code == null) {
       return ChartJs.line(List.of(), List.of(), false);
     }
-    Forecasts.LocationForecast forecast = forecasts.forecast(code, Instant.now());
+    Forecasts.LocationForecast forecast = forecast(code);
     return ChartJs.line(
         forecast.points().stream()
             .map(p -> HOUR.format(p.at()).substring(0, 6) + TIME.format(p.at()).substring(11, 16))
@@ -283,7 +320,7 @@ public class AnalyticsView implements Serializable {
     if (code == null) {
       return "No locations yet.";
     }
-    Forecasts.LocationForecast forecast = forecasts.forecast(code, Instant.now());
+    Forecasts.LocationForecast forecast = forecast(code);
     if (forecast.points().isEmpty()) {
       return "Not enough occupancy history at " + code + " for a forecast yet.";
     }
@@ -294,6 +331,10 @@ public class AnalyticsView implements Serializable {
             "Mean absolute error of %d past forecasts: %.1f people",
             forecast.pastForecasts(),
             forecast.meanAbsoluteError());
+  }
+
+  private Forecasts.LocationForecast forecast(String code) {
+    return Memo.of("analytics.forecast." + code, () -> forecasts.forecast(code, Instant.now()));
   }
 
   /** Links to the export API for the chosen range. */

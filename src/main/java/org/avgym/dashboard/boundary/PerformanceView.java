@@ -9,15 +9,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.avgym.analytics.boundary.AnalyticsStore;
 import org.avgym.analytics.boundary.MetricSampler;
-import org.avgym.analytics.boundary.RollupRunner;
+import org.avgym.analytics.boundary.MetricSeries;
 import org.avgym.analytics.control.ChartJs;
-import org.avgym.analytics.control.TrendDetector;
-import org.avgym.analytics.entity.Period;
 import org.avgym.analytics.entity.Range;
-import org.avgym.analytics.entity.RollupView;
-import org.avgym.analytics.entity.Sample;
 import org.avgym.analytics.entity.TimePoint;
 import org.avgym.analytics.entity.Trend;
 import org.avgym.analytics.entity.TrendResult;
@@ -52,8 +47,7 @@ public class PerformanceView implements Serializable {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-  @Inject AnalyticsStore store;
-  @Inject RollupRunner rollups;
+  @Inject MetricSeries series;
   @Inject MetricSampler sampler;
 
   private String range = Range.H1.label();
@@ -104,38 +98,28 @@ public class PerformanceView implements Serializable {
       {"memoryUsage", "Memory", "%"},
       {"cpuUsage", "CPU", "%"}
     };
-    TrendDetector trends = new TrendDetector();
+    Range chosen = Range.parse(range).orElse(Range.H1);
+    Instant now = Instant.now();
     for (String[] m : metrics) {
-      List<TimePoint> series = points(m[0]);
-      double value = series.isEmpty() ? 0 : series.get(series.size() - 1).value();
-      TrendResult trend = series.size() < 2 ? TrendResult.FLAT : trends.detect(series);
+      List<TimePoint> points = points(m[0]);
+      double value = points.isEmpty() ? 0 : points.get(points.size() - 1).value();
+      TrendResult trend = series.trend(m[0], sampler.instance(), chosen, now);
       current.add(new Current(m[0], m[1], m[2], value, trend.trend()));
     }
     return current;
   }
 
-  /** The metric over the range, oldest first, at most {@link #MAX_POINTS} points. */
+  /** The metric over the range, oldest first, at most about {@link #MAX_POINTS} points. */
   List<TimePoint> points(String metric) {
-    Range chosen = Range.parse(range).orElse(Range.H1);
-    Instant to = Instant.now();
-    Instant from = to.minus(chosen.length());
-    List<TimePoint> points = new ArrayList<>();
-    Instant rawFrom = from;
-    if (chosen.fromRollups()) {
-      for (RollupView r : rollups.list(Period.HOUR, metric, from, to)) {
-        if (r.subject().isEmpty()) {
-          points.add(new TimePoint(r.start(), r.avg()));
-          rawFrom = Period.HOUR.next(r.start());
-        }
-      }
-    }
-    // This instance's samples: several instances' would zigzag in one line.
-    List<Sample> samples = store.samples(metric, "", sampler.instance(), rawFrom, to, 5000);
-    int step = Math.max(1, samples.size() / MAX_POINTS);
-    for (int i = 0; i < samples.size(); i += step) {
-      points.add(new TimePoint(samples.get(i).at(), samples.get(i).value()));
-    }
-    return points;
+    return Memo.of(
+        "performance." + metric + "." + range,
+        () ->
+            series.chart(
+                metric,
+                sampler.instance(),
+                Range.parse(range).orElse(Range.H1),
+                Instant.now(),
+                MAX_POINTS));
   }
 
   private String chart(String metric, String label, boolean area) {

@@ -27,6 +27,7 @@ import org.avgym.live.control.Subscriber;
 import org.avgym.live.entity.LiveConnectivity;
 import org.avgym.live.entity.Topic;
 import org.avgym.platform.control.FrameLimits;
+import org.avgym.platform.entity.Failure;
 import org.avgym.security.control.ApiTokens;
 import org.avgym.security.control.LoginMetrics;
 import org.avgym.security.control.Origins;
@@ -262,6 +263,10 @@ public class LiveEndpoint {
       return;
     }
     LOG.log(Level.FINE, "Error on a live session", error);
+    Failure.report(
+        Failure.WEBSOCKET_ERROR,
+        session.getUserPrincipal() == null ? "live" : session.getUserPrincipal().getName(),
+        "/ws/live: " + Failure.describe(error));
   }
 
   private Set<String> allowed() {
