@@ -347,6 +347,63 @@ class DashboardIT {
   }
 
   @Test
+  void onAFreshDemoEveryAnalyticsChartHasSevenDaysOfData() {
+    Api api = Api.at(base);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
+    while (!metricsText(api).contains("avgym_demo_history_ready 1")
+        && Instant.now().isBefore(deadline)) {
+      pause(Duration.ofSeconds(1));
+    }
+    assertTrue(metricsText(api).contains("avgym_demo_history_ready 1"), "demo history ready");
+    try (Browser browser = adminBrowser()) {
+      WebDriver driver = browser.driver();
+      Browser.click(driver, By.xpath("//ul[@role='tablist']//a[normalize-space()='Analytics']"));
+      browser.waitFor(By.id("analytics-state"));
+      Browser.dismissNotices(driver);
+      driver.findElements(By.cssSelector("[id$='analytics-range'] .ui-button")).stream()
+          .filter(b -> b.getText().trim().equals("7d"))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      Browser.until(driver, d -> d.findElement(By.id("analytics-state")).getText().contains("7d"));
+      JavascriptExecutor js = (JavascriptExecutor) driver;
+      for (String chart :
+          List.of("chart-checkins", "chart-events", "chart-denials", "chart-forecast")) {
+        Browser.until(
+            driver,
+            d ->
+                ((Number)
+                            js.executeScript(
+                                "var c = document.querySelector(\"[id$='"
+                                    + chart
+                                    + "'] canvas\");"
+                                    + " var chart = c && window.Chart && Chart.getChart(c);"
+                                    + " return chart ? chart.data.datasets.reduce(function (n, s)"
+                                    + " { return n + s.data.filter(function (v) { return "
+                                    // The forecast may be 0 people at night: its points count.
+                                    + (chart.equals("chart-forecast") ? "true" : "v > 0")
+                                    + "; }).length; }, 0) : 0;"))
+                        .longValue()
+                    > (chart.equals("chart-checkins") ? 100 : 0));
+      }
+      long heat =
+          driver.findElements(By.cssSelector("#heatmap td")).stream()
+              .filter(td -> !td.getText().trim().equals("0"))
+              .count();
+      assertTrue(heat > 50, "heat map hours with visits: " + heat);
+      assertFalse(
+          driver.findElement(By.id("forecast-error")).getText().startsWith("Not enough"),
+          driver.findElement(By.id("forecast-error")).getText());
+      pause(Duration.ofSeconds(1));
+      screenshot(browser, "analytics-7d");
+    }
+  }
+
+  private static String metricsText(Api api) {
+    return api.send(api.request("/metrics").setHeader("Accept", "text/plain").GET().build()).body();
+  }
+
+  @Test
   void onlyTheVisibleTabPolls() {
     try (Browser browser = adminBrowser()) {
       WebDriver driver = browser.driver();

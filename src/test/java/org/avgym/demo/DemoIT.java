@@ -1,8 +1,11 @@
 package org.avgym.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -89,6 +92,63 @@ class DemoIT {
     Api admin = api.as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
     assertEquals(3, Api.jsonValue(admin.get("/api/locations")).asJsonArray().size());
     assertTrue(Api.json(admin.get("/api/checkins?size=1")).getInt("total") >= 40);
+  }
+
+  @Test
+  void theDemoHasAPastSoEveryChartHasSomethingToSay() throws Exception {
+    Api api = Api.at(base);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+    while (value(metrics(api), "avgym_demo_history_ready", "") < 1
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(1000);
+    }
+    assertEquals(1, value(metrics(api), "avgym_demo_history_ready", ""), 0.0, "history ready");
+    Api admin = api.as(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+
+    // The heat map of the last 7 days: many hours of the week, busiest in the evening there.
+    JsonArray cells = Api.jsonValue(admin.get("/api/analytics/heatmap?days=7")).asJsonArray();
+    long busyCells =
+        cells.getValuesAs(JsonObject.class).stream().filter(c -> c.getInt("visits") > 0).count();
+    assertTrue(busyCells > 50, "hours with visits: " + busyCells);
+    JsonObject peak =
+        Api.jsonValue(admin.get("/api/analytics/peak-hours?location=downtown&days=7"))
+            .asJsonArray()
+            .getJsonObject(0);
+    assertTrue(peak.getInt("hour") >= 6 && peak.getInt("hour") <= 20, peak.toString());
+
+    // Trends over the whole week from hourly points; a forecast that says how wrong it was.
+    JsonObject week =
+        Api.json(admin.get("/api/analytics/trends?metric=checkinsPerMinute&range=7d"));
+    assertTrue(week.getJsonArray("points").size() >= 150, "hourly points: " + week);
+    JsonObject forecast = Api.json(admin.get("/api/analytics/forecast/downtown"));
+    assertFalse(forecast.getJsonArray("points").isEmpty(), forecast.toString());
+    assertFalse(forecast.isNull("meanAbsoluteError"), forecast.toString());
+
+    // Denials with their reasons, members who stopped coming, and daily roll-ups to test trends.
+    JsonObject denials = Api.json(admin.get("/api/analytics/denials?days=30"));
+    assertTrue(denials.containsKey("MEMBERSHIP_EXPIRED"), denials.toString());
+    assertTrue(denials.containsKey("UNKNOWN_CREDENTIAL"), denials.toString());
+    JsonArray absent =
+        Api.jsonValue(admin.get("/api/analytics/absent-members?days=14")).asJsonArray();
+    assertTrue(
+        absent.getValuesAs(JsonObject.class).stream()
+            .anyMatch(m -> m.containsKey("lastSeen") && !m.isNull("lastSeen")),
+        "members seen before, not in the last 14 days: " + absent.size());
+    JsonArray days =
+        Api.jsonValue(
+                admin.get(
+                    "/api/analytics/rollups?period=DAY&from="
+                        + Instant.now().minus(Duration.ofDays(40))
+                        + "&to="
+                        + Instant.now()))
+            .asJsonArray();
+    long checkinDays =
+        days.getValuesAs(JsonObject.class).stream()
+            .filter(r -> r.getString("metric").equals("checkins"))
+            .map(r -> r.getString("start"))
+            .distinct()
+            .count();
+    assertTrue(checkinDays >= 38, "days with check-in roll-ups: " + checkinDays);
   }
 
   private static String metrics(Api api) {

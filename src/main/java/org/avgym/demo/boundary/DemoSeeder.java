@@ -37,6 +37,7 @@ public class DemoSeeder {
   private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());
 
   @Inject DemoChain chain;
+  @Inject DemoHistory history;
   @Inject MetricRegistry metrics;
 
   @Inject
@@ -79,6 +80,7 @@ public class DemoSeeder {
       devices = List.copyOf(issued);
       LOG.info((fresh ? "Demo data seeded: " : "Demo data kept from an earlier start: ") + counts);
       LOG.info(tokenBlock(issued, fresh));
+      history.writeInBackground(plan);
     } catch (RuntimeException e) {
       LOG.log(
           Level.SEVERE,
