@@ -696,6 +696,44 @@ class AnalyticsIT {
   }
 
   @Test
+  void liveDeliveryLagAndPoolRoundTripAreSampledForThePerformanceTab() {
+    Fixtures fx = new Fixtures(admin());
+    String location = fx.location(10);
+    String card = fx.activeMember(location, "Lag Watcher");
+    Fixtures.DeviceKey device = fx.device(location);
+    Instant since = Instant.now();
+    try (WsClient live =
+        WsClient.connect(WsClient.ws(base, "/ws/live"), Map.of("Authorization", basic()))) {
+      live.send("{\"type\":\"subscribe\",\"topics\":[\"checkins\"]}");
+      live.nextOfType("subscribed", WAIT);
+      assertEquals("granted", scanAt(device, card).getString("decision"));
+      eventually(
+          "a sample of the live delivery lag above 0",
+          () -> sampleValues("liveLag", since).stream().anyMatch(v -> v > 0));
+    }
+    // No pool delivers here: its round trip is sampled as 0, so the tab's chart has its line.
+    assertFalse(sampleValues("poolRoundTrip", since).isEmpty());
+  }
+
+  private List<Double> sampleValues(String metric, Instant since) {
+    return array(
+            admin()
+                .get(
+                    "/api/analytics/samples?metric="
+                        + metric
+                        + "&instance="
+                        + INSTANCE
+                        + "&from="
+                        + since
+                        + "&to="
+                        + Instant.now().plusSeconds(1)))
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .map(s -> s.getJsonNumber("value").doubleValue())
+        .toList();
+  }
+
+  @Test
   void aCheckinAnsweredUnavailableIsAnErrorEventAndCounted() throws Exception {
     assumeTrue(TestDatabase.postgresUrl().isPresent(), "needs PostgreSQL (avgym.test.db.url)");
     Fixtures fx = new Fixtures(admin());

@@ -101,6 +101,10 @@ public class MetricSampler {
   private final CounterDelta decisions = new CounterDelta();
   private final CounterDelta decisionNanos = new CounterDelta();
   private final CounterDelta rejected = new CounterDelta();
+  private final CounterDelta lagCount = new CounterDelta();
+  private final CounterDelta lagNanos = new CounterDelta();
+  private final CounterDelta roundTripCount = new CounterDelta();
+  private final CounterDelta roundTripNanos = new CounterDelta();
   private final java.util.Set<String> reportedOffline = ConcurrentHashMap.newKeySet();
   private Instant lastChainSample;
   private boolean heldChainSampling;
@@ -185,6 +189,13 @@ public class MetricSampler {
     add(samples, at, "memoryUsage", "", 100.0 * heap.getUsed() / max);
     add(samples, at, "cpuUsage", "", cpu());
 
+    add(samples, at, "liveLag", "", meanMillis("avgym_live_delivery_lag", lagCount, lagNanos));
+    add(
+        samples,
+        at,
+        "poolRoundTrip",
+        "",
+        meanMillis("avgym_pool_ack_round_trip", roundTripCount, roundTripNanos));
     add(samples, at, "serverErrors", "", incidents.serverErrors(at));
     double worstPool = 100;
     for (PoolHealthSource source : pools) {
@@ -334,6 +345,24 @@ public class MetricSampler {
         .map(Map.Entry::getValue)
         .findFirst()
         .orElse(null);
+  }
+
+  /**
+   * The mean in milliseconds of what a timer (all its tags together) timed since the last round; 0
+   * when it timed nothing.
+   */
+  private double meanMillis(String name, CounterDelta count, CounterDelta nanos) {
+    long n = 0;
+    long elapsed = 0;
+    for (Map.Entry<MetricID, Timer> entry : registry.getTimers().entrySet()) {
+      if (entry.getKey().getName().equals(name)) {
+        n += entry.getValue().getCount();
+        elapsed += entry.getValue().getElapsedTime().toNanos();
+      }
+    }
+    double timed = count.next(n);
+    double took = nanos.next(elapsed);
+    return timed == 0 ? 0 : took / timed / 1_000_000.0;
   }
 
   private double counterSum(String name) {

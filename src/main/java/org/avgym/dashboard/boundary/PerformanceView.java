@@ -88,6 +88,16 @@ public class PerformanceView implements Serializable {
     return chart("cpuUsage", "CPU (%)", false);
   }
 
+  /** From a check-in's commit to the completed send of its event to a dashboard, on average. */
+  public String getLiveLagChart() {
+    return chart("liveLag", "Live delivery lag (ms)", false);
+  }
+
+  /** From sending a delivery to a pool's endpoint to its ack, on average. */
+  public String getPoolRoundTripChart() {
+    return chart("poolRoundTrip", "Pool delivery round trip (ms)", false);
+  }
+
   public List<Current> getCurrent() {
     List<Current> current = new ArrayList<>();
     String[][] metrics = {
@@ -96,7 +106,9 @@ public class PerformanceView implements Serializable {
       {"avgThroughput", "Throughput", "/s"},
       {"errorRate", "Error rate", ""},
       {"memoryUsage", "Memory", "%"},
-      {"cpuUsage", "CPU", "%"}
+      {"cpuUsage", "CPU", "%"},
+      {"liveLag", "Live delivery lag", "ms"},
+      {"poolRoundTrip", "Pool round trip", "ms"}
     };
     Range chosen = Range.parse(range).orElse(Range.H1);
     Instant now = Instant.now();
