@@ -1,4 +1,4 @@
-package org.avgym.pools.boundary;
+package org.avgym.dashboard.boundary;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -8,8 +8,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import org.avgym.dashboard.boundary.CurrentUser;
 import org.avgym.platform.control.Refusal;
+import org.avgym.pools.boundary.PoolSupervisor;
+import org.avgym.pools.boundary.Pools;
 import org.avgym.pools.control.PoolRules;
 import org.avgym.pools.entity.EndpointInput;
 import org.avgym.pools.entity.PoolInput;
