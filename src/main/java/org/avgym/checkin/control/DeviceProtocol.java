@@ -12,11 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import org.avgym.checkin.entity.CheckinJson;
 import org.avgym.checkin.entity.CheckinResult;
 import org.avgym.checkin.entity.DeviceError;
 import org.avgym.checkin.entity.DeviceMessage;
 import org.avgym.checkin.entity.Direction;
-import org.avgym.checkin.entity.ReasonCode;
 
 /**
  * Reads and writes the device channel's frames (PROTOCOL.md §1). Reading either yields a valid
@@ -184,36 +184,11 @@ public final class DeviceProtocol {
   }
 
   public static String result(CheckinResult result) {
-    JsonObjectBuilder builder =
-        JSON.createObjectBuilder()
-            .add("type", "checkin.result")
-            .add("id", result.requestId())
-            .add("checkinId", result.checkinId())
-            .add("decision", result.decision().wire())
-            .add("reasons", reasons(result));
-    if (result.memberId() != null) {
-      builder.add(
-          "member",
-          JSON.createObjectBuilder().add("id", result.memberId()).add("name", result.memberName()));
-    } else {
-      builder.addNull("member");
-    }
-    return builder
-        .add("direction", result.direction().wire())
-        .add("location", result.location())
-        .add("occupancy", result.occupancy())
-        .add("capacity", result.capacity())
-        .add("at", result.at().toString())
+    return CheckinJson.common(
+            JSON.createObjectBuilder().add("type", "checkin.result").add("id", result.requestId()),
+            result)
         .build()
         .toString();
-  }
-
-  private static jakarta.json.JsonArrayBuilder reasons(CheckinResult result) {
-    var array = JSON.createArrayBuilder();
-    for (ReasonCode reason : result.reasons()) {
-      array.add(reason.name());
-    }
-    return array;
   }
 
   private static void nullable(JsonObjectBuilder builder, String key, String value) {

@@ -1,8 +1,6 @@
 package org.avgym.checkin.entity;
 
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.io.Serializable;
 
 /**
@@ -14,9 +12,6 @@ import java.io.Serializable;
 public final class CheckinRecorded implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  /** Looked up once: {@code Json.*} searches for the provider on every call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final CheckinResult result;
   private transient volatile String data;
@@ -40,23 +35,7 @@ public final class CheckinRecorded implements Serializable {
   }
 
   private static String render(CheckinResult result) {
-    JsonArrayBuilder reasons = JSON.createArrayBuilder();
-    for (ReasonCode reason : result.reasons()) {
-      reasons.add(reason.name());
-    }
-    JsonObjectBuilder data =
-        JSON.createObjectBuilder()
-            .add("checkinId", result.checkinId())
-            .add("decision", result.decision().wire())
-            .add("reasons", reasons);
-    if (result.memberId() != null) {
-      data.add(
-          "member",
-          JSON.createObjectBuilder().add("id", result.memberId()).add("name", result.memberName()));
-    } else {
-      data.addNull("member");
-    }
-    data.add("location", result.location());
+    JsonObjectBuilder data = CheckinJson.common(CheckinJson.JSON.createObjectBuilder(), result);
     if (result.device() != null) {
       data.add("device", result.device());
     } else {
@@ -65,11 +44,6 @@ public final class CheckinRecorded implements Serializable {
     if (result.staffUser() != null) {
       data.add("staffUser", result.staffUser());
     }
-    return data.add("direction", result.direction().wire())
-        .add("occupancy", result.occupancy())
-        .add("capacity", result.capacity())
-        .add("at", result.at().toString())
-        .build()
-        .toString();
+    return data.build().toString();
   }
 }
