@@ -34,12 +34,16 @@ import org.avgym.analytics.control.CounterDelta;
 import org.avgym.analytics.control.PoolHealthSource;
 import org.avgym.analytics.control.SpikeDetector;
 import org.avgym.analytics.entity.Sample;
+import org.avgym.checkin.boundary.DeviceSessions;
+import org.avgym.checkin.control.CheckinMetrics;
+import org.avgym.live.control.LiveMetrics;
 import org.avgym.live.entity.Publication;
 import org.avgym.live.entity.Topic;
 import org.avgym.locations.boundary.Locations;
 import org.avgym.locations.entity.Location;
 import org.avgym.platform.boundary.ThisInstance;
 import org.avgym.platform.entity.Failure;
+import org.avgym.pools.control.PoolMetrics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Gauge;
@@ -172,16 +176,16 @@ public class MetricSampler {
   private List<Sample> measure(Instant at) {
     double seconds = intervalMs / 1000.0;
     List<Sample> samples = new ArrayList<>();
-    double deviceSessions = gauge("avgym_device_sessions");
-    double liveSessions = gauge("avgym_live_sessions");
+    double deviceSessions = gauge(DeviceSessions.SESSIONS_METRIC);
+    double liveSessions = gauge(LiveMetrics.SESSIONS_NAME);
     add(samples, at, "connectionCount", "", deviceSessions + liveSessions);
 
-    Timer decision = timer("avgym_checkin_decision");
+    Timer decision = timer(CheckinMetrics.DECISION_TIME_NAME);
     double count = decision == null ? 0 : decisions.next(decision.getCount());
     double nanos = decision == null ? 0 : decisionNanos.next(decision.getElapsedTime().toNanos());
     add(samples, at, "avgLatency", "", count == 0 ? 0 : nanos / count / 1_000_000.0);
     add(samples, at, "avgThroughput", "", count / seconds);
-    double errors = rejected.next(counterSum("avgym_device_frames_rejected"));
+    double errors = rejected.next(counterSum(CheckinMetrics.REJECTED_NAME));
     add(samples, at, "errorRate", "", errors + count == 0 ? 0 : errors / (errors + count));
 
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -189,13 +193,13 @@ public class MetricSampler {
     add(samples, at, "memoryUsage", "", 100.0 * heap.getUsed() / max);
     add(samples, at, "cpuUsage", "", cpu());
 
-    add(samples, at, "liveLag", "", meanMillis("avgym_live_delivery_lag", lagCount, lagNanos));
+    add(samples, at, "liveLag", "", meanMillis(LiveMetrics.LAG_NAME, lagCount, lagNanos));
     add(
         samples,
         at,
         "poolRoundTrip",
         "",
-        meanMillis("avgym_pool_ack_round_trip", roundTripCount, roundTripNanos));
+        meanMillis(PoolMetrics.ACK_TIME_NAME, roundTripCount, roundTripNanos));
     add(samples, at, "serverErrors", "", incidents.serverErrors(at));
     double worstPool = 100;
     for (PoolHealthSource source : pools) {

@@ -84,11 +84,14 @@ public class DeviceSessions {
   private final Map<Long, TokenBucket> buckets = new ConcurrentHashMap<>();
   private ScheduledFuture<?> heartbeat;
 
+  /** The gauge of open device sessions, by the name analytics' sampler reads it. */
+  public static final String SESSIONS_METRIC = "avgym_device_sessions";
+
   @PostConstruct
   void start() {
     metrics.gauge(
         Metadata.builder()
-            .withName("avgym_device_sessions")
+            .withName(SESSIONS_METRIC)
             .withDescription("Open device sessions")
             .build(),
         this::count);

@@ -27,15 +27,21 @@ public class CheckinMetrics {
           .withName("avgym_checkin_reasons")
           .withDescription("Reasons reported with check-in decisions")
           .build();
+
+  /** Names other features read these by (analytics' sampler). */
+  public static final String DECISION_TIME_NAME = "avgym_checkin_decision";
+
+  public static final String REJECTED_NAME = "avgym_device_frames_rejected";
+
   static final Metadata DECISION_TIME =
       Metadata.builder()
-          .withName("avgym_checkin_decision")
+          .withName(DECISION_TIME_NAME)
           .withDescription("Time to decide and commit a check-in")
           .withUnit(Timers.UNIT)
           .build();
   static final Metadata REJECTED =
       Metadata.builder()
-          .withName("avgym_device_frames_rejected")
+          .withName(REJECTED_NAME)
           .withDescription("Device frames answered with an error, by error code")
           .build();
   static final Metadata RATE_LIMITED =

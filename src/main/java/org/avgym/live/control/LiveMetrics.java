@@ -39,9 +39,15 @@ public class LiveMetrics {
           .withName("avgym_live_slow_consumer_closes")
           .withDescription("Live clients closed with 1013 because they could not keep up")
           .build();
+
+  /** Names other features read these by (analytics' sampler). */
+  public static final String LAG_NAME = "avgym_live_delivery_lag";
+
+  public static final String SESSIONS_NAME = "avgym_live_sessions";
+
   static final Metadata LAG =
       Metadata.builder()
-          .withName("avgym_live_delivery_lag")
+          .withName(LAG_NAME)
           .withDescription("Time from commit (publication) to the send that completed, per frame")
           .withUnit(Timers.UNIT)
           .build();
@@ -50,10 +56,7 @@ public class LiveMetrics {
 
   public void register(Supplier<Integer> sessions, Supplier<Long> largestBacklog) {
     registry.gauge(
-        Metadata.builder()
-            .withName("avgym_live_sessions")
-            .withDescription("Open live sessions")
-            .build(),
+        Metadata.builder().withName(SESSIONS_NAME).withDescription("Open live sessions").build(),
         sessions);
     registry.gauge(
         Metadata.builder()

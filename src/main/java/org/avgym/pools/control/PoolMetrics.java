@@ -67,9 +67,13 @@ public class PoolMetrics {
           .withName("avgym_pool_score")
           .withDescription("Mean health score of the pool's connections, 0-100")
           .build();
+
+  /** The name analytics' sampler reads the ack round trip by. */
+  public static final String ACK_TIME_NAME = "avgym_pool_ack_round_trip";
+
   static final Metadata ACK_TIME =
       Metadata.builder()
-          .withName("avgym_pool_ack_round_trip")
+          .withName(ACK_TIME_NAME)
           .withDescription("Time from sending a delivery to its ack")
           .withUnit(Timers.UNIT)
           .build();
