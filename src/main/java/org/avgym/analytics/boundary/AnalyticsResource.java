@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import org.avgym.analytics.control.TrendDetector;
 import org.avgym.analytics.entity.AlertRuleInput;
 import org.avgym.analytics.entity.AlertRuleView;
 import org.avgym.analytics.entity.AlertState;
@@ -138,7 +137,7 @@ public class AnalyticsResource {
     String of = instance == null || instance.isBlank() ? sampler.instance() : instance.trim();
     Instant now = Instant.now();
     List<TimePoint> points = series.trendPoints(metric.trim(), of, chosen, now);
-    TrendResult trend = points.size() < 2 ? TrendResult.FLAT : new TrendDetector().detect(points);
+    TrendResult trend = MetricSeries.trendOf(points);
     var list = JSON.createArrayBuilder();
     points.forEach(
         p ->
@@ -208,7 +207,8 @@ public class AnalyticsResource {
       @QueryParam("zone") String zone) {
     Instant now = Instant.now();
     return gym.heatmap(
-        location, now.minus(Duration.ofDays(limit("days", days, 365, 7))), now, zone(zone));
+            location, now.minus(Duration.ofDays(limit("days", days, 365, 7))), now, zone(zone))
+        .cells();
   }
 
   @GET
@@ -218,10 +218,9 @@ public class AnalyticsResource {
       @QueryParam("days") Integer days,
       @QueryParam("zone") String zone) {
     Instant now = Instant.now();
-    return GymAnalytics.peakHours(
-        gym.heatmap(
-            location, now.minus(Duration.ofDays(limit("days", days, 365, 7))), now, zone(zone)),
-        5);
+    return gym.heatmap(
+            location, now.minus(Duration.ofDays(limit("days", days, 365, 7))), now, zone(zone))
+        .peakHours(5);
   }
 
   @GET

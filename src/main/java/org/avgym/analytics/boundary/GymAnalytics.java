@@ -3,17 +3,14 @@ package org.avgym.analytics.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.avgym.analytics.entity.HeatmapCell;
+import org.avgym.analytics.control.Heatmap;
 
 /**
  * What the check-ins say about the gyms: SQL aggregates with parameters only, bucketed by hour in
@@ -73,32 +70,17 @@ public class GymAnalytics {
   }
 
   /**
-   * Visits per weekday × hour, all 168 cells, Monday 00 first: in {@code zone}, or, when it is
-   * null, each check-in in its own location's time zone (so that "Monday 18:00" is the evening rush
-   * at every club of a chain that spans Tokyo and New York).
+   * Visits per weekday and hour: on {@code zone}'s clock, or, when it is null, each check-in on its
+   * own location's (so that "Monday 18:00" is the evening rush at every club of a chain that spans
+   * Tokyo and New York).
    */
-  public List<HeatmapCell> heatmap(String location, Instant from, Instant to, ZoneId zone) {
-    long[][] cells = new long[7][24];
+  public Heatmap heatmap(String location, Instant from, Instant to, ZoneId zone) {
+    Heatmap heatmap = Heatmap.empty();
     for (ZoneHour counted : perZoneAndHour(location, from, to)) {
-      ZonedDateTime local = counted.hour().atZone(zone != null ? zone : ZoneId.of(counted.zone()));
-      cells[local.getDayOfWeek().getValue() - 1][local.getHour()] += counted.checkins();
+      heatmap.add(
+          counted.hour(), zone != null ? zone : ZoneId.of(counted.zone()), counted.checkins());
     }
-    List<HeatmapCell> result = new ArrayList<>();
-    for (int d = 0; d < 7; d++) {
-      for (int h = 0; h < 24; h++) {
-        result.add(new HeatmapCell(DayOfWeek.of(d + 1), h, cells[d][h]));
-      }
-    }
-    return result;
-  }
-
-  /** The {@code n} busiest cells of {@link #heatmap}, busiest first; empty hours never peak. */
-  public static List<HeatmapCell> peakHours(List<HeatmapCell> heatmap, int n) {
-    return heatmap.stream()
-        .filter(c -> c.visits() > 0)
-        .sorted(Comparator.comparingLong(HeatmapCell::visits).reversed())
-        .limit(n)
-        .toList();
+    return heatmap;
   }
 
   /** Denied check-ins by reason; a denial with several reasons counts for each. */

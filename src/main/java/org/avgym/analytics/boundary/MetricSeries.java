@@ -96,7 +96,11 @@ public class MetricSeries {
   }
 
   public TrendResult trend(String metric, String instance, Range range, Instant now) {
-    List<TimePoint> points = trendPoints(metric, instance, range, now);
+    return trendOf(trendPoints(metric, instance, range, now));
+  }
+
+  /** The direction of {@link #trendPoints}; flat for fewer than two. */
+  public static TrendResult trendOf(List<TimePoint> points) {
     return points.size() < 2 ? TrendResult.FLAT : new TrendDetector().detect(points);
   }
 }

@@ -26,12 +26,27 @@ public final class Heatmap {
   public static Heatmap of(Collection<Instant> checkIns, ZoneId zone) {
     Inputs.required(checkIns, "check-in times");
     Inputs.required(zone, "location zone");
-    Heatmap heatmap = new Heatmap();
+    Heatmap heatmap = empty();
     for (Instant checkIn : checkIns) {
-      ZonedDateTime local = Inputs.required(checkIn, "check-in time").atZone(zone);
-      heatmap.counts[local.getDayOfWeek().ordinal()][local.getHour()]++;
+      heatmap.add(checkIn, zone, 1);
     }
     return heatmap;
+  }
+
+  /** A heat map with no visits yet, to {@link #add} to. */
+  public static Heatmap empty() {
+    return new Heatmap();
+  }
+
+  /**
+   * Counts {@code visits} at the local weekday and hour of {@code at} in {@code zone}: each
+   * location's check-ins on its own clock.
+   */
+  public Heatmap add(Instant at, ZoneId zone, long visits) {
+    ZonedDateTime local =
+        Inputs.required(at, "check-in time").atZone(Inputs.required(zone, "location zone"));
+    counts[local.getDayOfWeek().ordinal()][local.getHour()] += visits;
+    return this;
   }
 
   public long visits(DayOfWeek day, int hour) {

@@ -1,5 +1,6 @@
 package org.avgym.checkin.boundary;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -46,6 +47,7 @@ public class DeviceEndpoint {
   @Inject CheckinGate gate;
   @Inject DeviceSessions sessions;
   @Inject CheckinMetrics metrics;
+  @Inject Event<Failure> failures;
 
   @Inject
   @ConfigProperty(name = "avgym.devices.max-frame-bytes", defaultValue = "16384")
@@ -169,7 +171,8 @@ public class DeviceEndpoint {
       return;
     }
     LOG.log(Level.FINE, "Error on the session of " + who, error);
-    Failure.report(Failure.WEBSOCKET_ERROR, who, "/ws/devices: " + Failure.describe(error));
+    failures.fire(
+        new Failure(Failure.WEBSOCKET_ERROR, who, "/ws/devices: " + Failure.describe(error)));
   }
 
   private void checkin(Session session, DeviceIdentity device, DeviceMessage.Scan scan) {
@@ -208,8 +211,9 @@ public class DeviceEndpoint {
 
   /** UNAVAILABLE (PROTOCOL.md §1): nothing was recorded, and the device retries the same id. */
   private void unavailable(Session session, DeviceIdentity device, String id, String why) {
-    Failure.report(
-        Failure.CHECKIN_UNAVAILABLE, "device " + device.code(), "check-in " + id + ": " + why);
+    failures.fire(
+        new Failure(
+            Failure.CHECKIN_UNAVAILABLE, "device " + device.code(), "check-in " + id + ": " + why));
     reject(
         session,
         new DeviceError(

@@ -181,7 +181,7 @@ public class AnalyticsView implements Serializable {
   private List<HeatmapCell> heatmapCells() {
     return Memo.of(
         "analytics.heatmap." + choice(),
-        () -> gym.heatmap(chosenLocation(), from(), to(), heatmapZone()));
+        () -> gym.heatmap(chosenLocation(), from(), to(), heatmapZone()).cells());
   }
 
   /** Which clock the heat map's hours are read on. */
@@ -223,10 +223,6 @@ public class AnalyticsView implements Serializable {
     long max = heatmapCells().stream().mapToLong(HeatmapCell::visits).max().orElse(0);
     return "avgym-heat-"
         + (visits == 0 || max == 0 ? 0 : 1 + (int) Math.min(3, visits * 4 / (max + 1)));
-  }
-
-  public void changed() {
-    // The choices are part of every memo's key: nothing to forget.
   }
 
   /**

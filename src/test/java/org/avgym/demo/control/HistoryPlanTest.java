@@ -14,7 +14,6 @@ import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -158,10 +157,9 @@ class HistoryPlanTest {
     assertThrows(
         IllegalArgumentException.class, () -> HistoryPlan.generate(CHAIN, NOW, NOW, 367, 1));
     assertThrows(IllegalArgumentException.class, () -> HistoryPlan.generate(null, NOW, NOW, 7, 1));
-    assertEquals(
-        List.of(),
-        HistoryPlan.generate(CHAIN, NOW, NOW, 1, 1).visits().stream()
-            .filter(v -> v.in().isAfter(NOW))
-            .toList());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> HistoryPlan.generate(CHAIN, null, NOW, 7, 1),
+        "no seeding time");
   }
 }
