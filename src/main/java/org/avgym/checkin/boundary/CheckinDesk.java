@@ -59,7 +59,7 @@ public class CheckinDesk {
     Optional<Credential> credential = credential(request.credential());
     Member member = credential.map(Credential::getMember).orElse(null);
     List<MembershipFacts> memberships =
-        member == null ? List.of() : memberships(member).stream().map(Membership::toFacts).toList();
+        member == null ? List.of() : memberships(member).stream().map(MembershipFacts::of).toList();
     Location location =
         em.find(Location.class, request.locationId(), LockModeType.PESSIMISTIC_WRITE);
     if (location == null) {

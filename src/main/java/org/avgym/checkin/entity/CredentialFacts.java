@@ -1,6 +1,7 @@
 package org.avgym.checkin.entity;
 
 import java.util.Objects;
+import org.avgym.members.entity.CredentialStatus;
 
 /** The member behind a scanned credential, and whether that credential may still be used. */
 public record CredentialFacts(long memberId, String memberName, CredentialStatus status) {

@@ -2,6 +2,7 @@ package org.avgym.checkin.entity;
 
 import java.time.ZoneId;
 import java.util.Objects;
+import org.avgym.locations.entity.WeeklyHours;
 
 /**
  * The location a device stands at. Hours are wall-clock times in the location's own zone, which is

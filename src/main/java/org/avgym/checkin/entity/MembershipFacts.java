@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.avgym.locations.entity.WeeklyHours;
+import org.avgym.members.entity.FreezePeriod;
+import org.avgym.members.entity.Membership;
+import org.avgym.members.entity.MembershipFreeze;
+import org.avgym.members.entity.MembershipStatus;
 
 /**
  * One membership of the scanning member, as the rules need it.
@@ -32,6 +37,20 @@ public record MembershipFacts(
     freezes = freezes == null ? List.of() : List.copyOf(freezes);
     allowedLocations = allowedLocations == null ? Set.of() : Set.copyOf(allowedLocations);
     allowedHours = allowedHours == null ? WeeklyHours.ALWAYS : allowedHours;
+  }
+
+  /** What the check-in rules need to know about a membership. */
+  public static MembershipFacts of(Membership membership) {
+    return new MembershipFacts(
+        membership.getId(),
+        membership.getPlan().getName(),
+        membership.getStartsAt(),
+        membership.getEndsAt(),
+        membership.getStatus(),
+        membership.getCancelledAt(),
+        membership.getFreezes().stream().map(MembershipFreeze::toPeriod).toList(),
+        membership.getPlan().getAllowedLocations(),
+        membership.getPlan().getAllowedHours());
   }
 
   public boolean startsAfter(Instant instant) {

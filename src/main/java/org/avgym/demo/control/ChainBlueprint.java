@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import org.avgym.checkin.entity.CredentialStatus;
 import org.avgym.demo.entity.CredentialSpec;
 import org.avgym.demo.entity.DeviceSpec;
 import org.avgym.demo.entity.LocationSpec;
 import org.avgym.demo.entity.MemberSpec;
 import org.avgym.demo.entity.PlanSpec;
 import org.avgym.demo.entity.Scenario;
+import org.avgym.members.entity.CredentialStatus;
 
 /**
  * The whole demo chain, generated from a seed. The seeder writes it once; the simulator rebuilds

@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.avgym.checkin.entity.ReasonCode;
-import org.avgym.checkin.entity.WeeklyHours;
 import org.avgym.demo.entity.CredentialSpec;
 import org.avgym.demo.entity.LocationSpec;
 import org.avgym.demo.entity.MemberSpec;
 import org.avgym.demo.entity.PlanSpec;
 import org.avgym.demo.entity.Scenario;
+import org.avgym.locations.entity.WeeklyHours;
 
 /**
  * The demo chain's past: weeks of visits and refused scans as its members would have made them, so

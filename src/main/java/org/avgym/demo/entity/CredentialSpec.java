@@ -1,6 +1,6 @@
 package org.avgym.demo.entity;
 
-import org.avgym.checkin.entity.CredentialStatus;
+import org.avgym.members.entity.CredentialStatus;
 
 /**
  * A demo credential. {@code replacedBy} is the value of the credential that replaced it, when the

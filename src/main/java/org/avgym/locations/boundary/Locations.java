@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.avgym.checkin.entity.WeeklyHours;
 import org.avgym.locations.entity.Location;
 import org.avgym.locations.entity.LocationInput;
+import org.avgym.locations.entity.WeeklyHours;
 import org.avgym.platform.control.Fields;
 import org.avgym.platform.control.Refusal;
 
@@ -62,7 +62,8 @@ public class Locations {
       throw Refusal.conflict("a location with code " + code + " already exists");
     }
     ZoneId zone = Fields.zone("timeZone", input.timeZone());
-    WeeklyHours hours = Fields.weeklyHours("openingHours", input.openingHours(), ALWAYS);
+    WeeklyHours hours =
+        Fields.parsed("openingHours", input.openingHours(), ALWAYS, WeeklyHours::parse);
     Location location = new Location(code, input.name().trim(), zone, input.capacity(), hours);
     configure(location, input);
     em.persist(location);
@@ -89,7 +90,7 @@ public class Locations {
         input.name().trim(),
         Fields.zone("timeZone", input.timeZone()),
         input.capacity(),
-        Fields.weeklyHours("openingHours", input.openingHours(), ALWAYS),
+        Fields.parsed("openingHours", input.openingHours(), ALWAYS, WeeklyHours::parse),
         Boolean.TRUE.equals(input.closed()));
   }
 }

@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.avgym.checkin.entity.WeeklyHours;
 
 @Entity
 @Table(name = "location")

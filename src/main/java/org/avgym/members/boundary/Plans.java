@@ -8,8 +8,8 @@ import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.avgym.checkin.entity.WeeklyHours;
 import org.avgym.locations.boundary.Locations;
+import org.avgym.locations.entity.WeeklyHours;
 import org.avgym.members.entity.MembershipPlan;
 import org.avgym.members.entity.PlanInput;
 import org.avgym.platform.control.Fields;
@@ -40,7 +40,8 @@ public class Plans {
 
   public MembershipPlan create(PlanInput input) {
     String name = input.name().trim();
-    WeeklyHours hours = Fields.weeklyHours("allowedHours", input.allowedHours(), ALWAYS);
+    WeeklyHours hours =
+        Fields.parsed("allowedHours", input.allowedHours(), ALWAYS, WeeklyHours::parse);
     Set<String> where = knownLocations(input.allowedLocations());
     if (nameTaken(name, null)) {
       throw Refusal.conflict("a plan named '" + name + "' already exists");
@@ -56,7 +57,8 @@ public class Plans {
   public MembershipPlan update(long id, PlanInput input) {
     MembershipPlan plan = require(id);
     String name = input.name().trim();
-    WeeklyHours hours = Fields.weeklyHours("allowedHours", input.allowedHours(), ALWAYS);
+    WeeklyHours hours =
+        Fields.parsed("allowedHours", input.allowedHours(), ALWAYS, WeeklyHours::parse);
     Set<String> where = knownLocations(input.allowedLocations());
     if (nameTaken(name, id)) {
       throw Refusal.conflict("a plan named '" + name + "' already exists");

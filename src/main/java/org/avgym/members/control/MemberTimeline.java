@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.avgym.checkin.entity.CredentialStatus;
-import org.avgym.checkin.entity.MembershipStatus;
 import org.avgym.members.entity.Credential;
+import org.avgym.members.entity.CredentialStatus;
 import org.avgym.members.entity.Member;
 import org.avgym.members.entity.Membership;
 import org.avgym.members.entity.MembershipFreeze;
+import org.avgym.members.entity.MembershipStatus;
 import org.avgym.members.entity.TimelineEntry;
 
 /**

@@ -14,7 +14,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import org.avgym.checkin.entity.CredentialStatus;
 
 /** Something a member scans: a card, a QR code or an NFC tag, identified by its value. */
 @Entity

@@ -19,8 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.avgym.checkin.entity.MembershipFacts;
-import org.avgym.checkin.entity.MembershipStatus;
 
 /**
  * A member's right to use a plan from {@code startsAt} (inclusive) to {@code endsAt} (exclusive).
@@ -168,20 +166,6 @@ public class Membership {
     }
     status = MembershipStatus.CANCELLED;
     cancelledAt = at;
-  }
-
-  /** What the check-in rules need to know about this membership. */
-  public MembershipFacts toFacts() {
-    return new MembershipFacts(
-        id,
-        plan.getName(),
-        startsAt,
-        endsAt,
-        status,
-        cancelledAt,
-        freezes.stream().map(MembershipFreeze::toPeriod).toList(),
-        plan.getAllowedLocations(),
-        plan.getAllowedHours());
   }
 
   public Long getId() {

@@ -9,7 +9,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.avgym.checkin.entity.FreezePeriod;
 
 /** A period during which a membership may not be used; {@code until} is exclusive. */
 @Entity

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
-import org.avgym.checkin.entity.WeeklyHours;
+import org.avgym.locations.entity.WeeklyHours;
 
 @Entity
 @Table(name = "membership_plan")

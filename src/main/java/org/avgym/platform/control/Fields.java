@@ -6,11 +6,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.avgym.checkin.entity.WeeklyHours;
 
 /**
- * Reads API fields that Bean Validation cannot check alone (time zones, weekly hours, instants,
+ * Reads API fields that Bean Validation cannot check alone (time zones, instants, text forms,
  * enumerations, paging), so that each bad value is refused as a {@link Refusal} naming its field
  * and saying what was wrong, never a 500 or a generic "bad JSON".
  */
@@ -42,11 +42,16 @@ public final class Fields {
     }
   }
 
-  /** Weekly hours in their text form; null or blank text means {@code fallback}. */
-  public static WeeklyHours weeklyHours(String field, String text, String fallback) {
+  /**
+   * A value in a text form its own type reads (weekly hours, for one), with {@code reader} throwing
+   * {@link IllegalArgumentException} saying what is wrong; null or blank text means {@code
+   * fallback}, which is read too.
+   */
+  public static <T> T parsed(
+      String field, String text, String fallback, Function<String, T> reader) {
     String value = text == null || text.isBlank() ? fallback : text;
     try {
-      return WeeklyHours.parse(value);
+      return reader.apply(value);
     } catch (IllegalArgumentException e) {
       throw Refusal.invalid(field, e.getMessage());
     }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import org.avgym.locations.entity.WeeklyHours;
+import org.avgym.members.entity.FreezePeriod;
+import org.avgym.members.entity.MembershipStatus;
 import org.junit.jupiter.api.Test;
 
 class MembershipFactsTest {

@@ -10,12 +10,12 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.avgym.checkin.entity.CredentialStatus;
-import org.avgym.checkin.entity.WeeklyHours;
 import org.avgym.demo.entity.CredentialSpec;
 import org.avgym.demo.entity.LocationSpec;
 import org.avgym.demo.entity.MemberSpec;
 import org.avgym.demo.entity.Scenario;
+import org.avgym.locations.entity.WeeklyHours;
+import org.avgym.members.entity.CredentialStatus;
 import org.junit.jupiter.api.Test;
 
 class ChainBlueprintTest {

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.avgym.checkin.entity.ReasonCode;
-import org.avgym.checkin.entity.WeeklyHours;
 import org.avgym.demo.entity.LocationSpec;
 import org.avgym.demo.entity.MemberSpec;
 import org.avgym.demo.entity.Scenario;
+import org.avgym.locations.entity.WeeklyHours;
 import org.junit.jupiter.api.Test;
 
 class HistoryPlanTest {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.avgym.checkin.entity.Decision;
-import org.avgym.checkin.entity.WeeklyHours;
+import org.avgym.locations.entity.WeeklyHours;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -27,9 +27,10 @@ class FieldsTest {
 
   @Test
   void readsWeeklyHoursAndFallsBackWhenBlank() {
-    WeeklyHours hours = Fields.weeklyHours("openingHours", "MON-FRI 06:00-22:00", "*");
+    WeeklyHours hours =
+        Fields.parsed("openingHours", "MON-FRI 06:00-22:00", "*", WeeklyHours::parse);
     assertEquals(WeeklyHours.parse("MON-FRI 06:00-22:00"), hours);
-    assertEquals(WeeklyHours.ALWAYS, Fields.weeklyHours("openingHours", null, "*"));
+    assertEquals(WeeklyHours.ALWAYS, Fields.parsed("openingHours", null, "*", WeeklyHours::parse));
   }
 
   @Test
@@ -37,7 +38,8 @@ class FieldsTest {
     String parserMessage = parserMessage("MON 25:00-26:00");
     Refusal refusal =
         assertThrows(
-            Refusal.class, () -> Fields.weeklyHours("openingHours", "MON 25:00-26:00", "*"));
+            Refusal.class,
+            () -> Fields.parsed("openingHours", "MON 25:00-26:00", "*", WeeklyHours::parse));
     assertEquals("openingHours", refusal.field());
     assertEquals(parserMessage, refusal.getMessage());
   }

@@ -1,4 +1,4 @@
-package org.avgym.checkin.entity;
+package org.avgym.locations.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

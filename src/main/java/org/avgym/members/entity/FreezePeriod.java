@@ -1,4 +1,4 @@
-package org.avgym.checkin.entity;
+package org.avgym.members.entity;
 
 import java.time.Instant;
 import java.util.Objects;

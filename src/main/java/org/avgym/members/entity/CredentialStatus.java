@@ -1,4 +1,4 @@
-package org.avgym.checkin.entity;
+package org.avgym.members.entity;
 
 /**
  * A card or QR code stays on record after it is lost or replaced, so that its scans can be told

@@ -1,4 +1,4 @@
-package org.avgym.checkin.entity;
+package org.avgym.locations.entity;
 
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package org.avgym.checkin.entity;
+package org.avgym.members.entity;
 
 /**
  * The staff-set state of a membership. Dates still matter on top of it: an ACTIVE membership can be
