@@ -18,10 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.avgym.checkin.boundary.Checkins;
 import org.avgym.members.entity.CredentialInput;
 import org.avgym.members.entity.CredentialView;
-import org.avgym.members.entity.MemberDetail;
 import org.avgym.members.entity.MemberInput;
 import org.avgym.members.entity.MemberView;
 import org.avgym.members.entity.MembershipView;
@@ -33,7 +31,11 @@ import org.avgym.platform.control.Refusal;
 import org.avgym.platform.entity.Page;
 import org.avgym.security.entity.Role;
 
-/** Members, and the memberships and credentials issued to them; the front desk's work. */
+/**
+ * Members, and the memberships and credentials issued to them; the front desk's work. One member's
+ * detail ({@code GET members/{id}}) adds their recent check-ins and visits, so the check-in feature
+ * serves it, on this same path.
+ */
 @Path("members")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,13 +43,9 @@ import org.avgym.security.entity.Role;
 @RolesAllowed(Role.STAFF_NAME)
 public class MembersResource {
 
-  /** How many recent check-ins and visits a member's page shows. */
-  static final int RECENT = 20;
-
   @Inject Members members;
   @Inject Memberships memberships;
   @Inject Credentials credentials;
-  @Inject Checkins checkins;
   @Inject MemberPhotos photos;
   @Inject MemberHistory history;
 
@@ -57,18 +55,6 @@ public class MembersResource {
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
     return members.search(text, Fields.paging(page, size)).map(MemberView::of);
-  }
-
-  @GET
-  @Path("{id}")
-  public MemberDetail one(@PathParam("id") long id) {
-    MemberView member = MemberView.of(members.require(id));
-    return MemberDetail.of(
-        member,
-        members.memberships(id).stream().map(MembershipView::of).toList(),
-        members.credentials(id).stream().map(CredentialView::of).toList(),
-        checkins.recentFor(id, RECENT),
-        checkins.recentVisits(id, RECENT));
   }
 
   @POST

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.avgym.analytics.boundary.AnalyticsResource;
 import org.avgym.analytics.boundary.ExportResource;
 import org.avgym.checkin.boundary.CheckinsResource;
+import org.avgym.checkin.boundary.MemberDetailResource;
 import org.avgym.devices.boundary.DevicesResource;
 import org.avgym.locations.boundary.LocationsResource;
 import org.avgym.locations.boundary.OccupancyResource;
@@ -40,6 +41,7 @@ public final class ApiResources {
           DevicesResource.class,
           ExportResource.class,
           LocationsResource.class,
+          MemberDetailResource.class,
           MembersResource.class,
           MembershipsResource.class,
           NotificationsResource.class,

@@ -1,9 +1,10 @@
-package org.avgym.members.entity;
+package org.avgym.checkin.entity;
 
 import java.time.Instant;
 import java.util.List;
-import org.avgym.checkin.entity.CheckinView;
-import org.avgym.checkin.entity.VisitView;
+import org.avgym.members.entity.CredentialView;
+import org.avgym.members.entity.MemberView;
+import org.avgym.members.entity.MembershipView;
 
 /**
  * Everything the front desk needs about one member: details, memberships with their freezes,
