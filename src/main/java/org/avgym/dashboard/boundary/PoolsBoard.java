@@ -56,6 +56,7 @@ public class PoolsBoard implements Serializable {
           Map.entry("url", "pools-url"),
           Map.entry("weight", "pools-weight"));
 
+  private static final String VIEWS = "pools.views";
   private static final int MAX_POINTS = 120;
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
@@ -85,7 +86,7 @@ public class PoolsBoard implements Serializable {
   }
 
   public List<PoolView> getPools() {
-    return Memo.of("pools.views", supervisor::views);
+    return Memo.of(VIEWS, supervisor::views);
   }
 
   /** The pools a connection can be added to, by name. */
@@ -390,7 +391,9 @@ public class PoolsBoard implements Serializable {
     return true;
   }
 
+  /** A change succeeded: says so, and the page shows the pools as they are now. */
   private static void info(String text) {
+    Memo.forget(VIEWS);
     message(FacesMessage.SEVERITY_INFO, null, text);
   }
 
