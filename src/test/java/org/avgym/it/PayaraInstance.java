@@ -234,12 +234,36 @@ public final class PayaraInstance implements AutoCloseable {
     }
   }
 
+  /** Below Linux's ephemeral range (32768 up), where no client connection takes a port. */
+  private static final int LOWEST_PORT = 20_000;
+
+  private static final int PORTS = 12_000;
+  private static final java.util.Set<Integer> HANDED_OUT =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * A port free now for a server started later, outside the ephemeral range: a port the kernel
+   * handed out as free (port 0) can be taken by any outgoing connection before the server binds it,
+   * and a test with hundreds of client sockets open makes that likely enough to see (an instance
+   * that never answered on its port). Never the same port twice in one test run.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = LOWEST_PORT + random.nextInt(PORTS);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(false);
+        socket.bind(new java.net.InetSocketAddress(port));
+        return port;
+      } catch (IOException taken) {
+        // in use: try another
+      }
     }
+    throw new IllegalStateException(
+        "no free port between " + LOWEST_PORT + " and " + (LOWEST_PORT + PORTS));
   }
 
   private static void sleep(long millis) {

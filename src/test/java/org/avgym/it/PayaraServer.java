@@ -2,7 +2,6 @@ package org.avgym.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ public final class PayaraServer implements AutoCloseable {
             "osgi.shell.telnet.port",
             "hazelcast.das.port",
             "hazelcast.start.port")) {
-      ports.put(port, freePort());
+      ports.put(port, PayaraInstance.freePort());
     }
   }
 
@@ -208,14 +207,6 @@ public final class PayaraServer implements AutoCloseable {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -372,14 +372,15 @@ class PoolsIT {
       Browser.choose(driver, "tabs:pool-board:pools-target", name);
       driver.findElement(By.id("tabs:pool-board:pools-url")).sendKeys("http://127.0.0.1/events");
       Browser.click(driver, By.id("tabs:pool-board:pools-add"));
+      By urlMessage = By.id("tabs:pool-board:pools-url-message");
       Browser.until(
           driver,
-          d -> d.findElement(messages).getText().contains("must start with ws:// or wss://"));
+          d -> d.findElement(urlMessage).getText().contains("must start with ws:// or wss://"));
       assertEquals(1, pool(name).getJsonArray("connections").size(), "nothing was added");
       // The 5 s refresh must not wipe the message or what the administrator is typing.
       driver.findElement(By.id("tabs:pool-board:pools-name")).sendKeys("half-typed");
       pause(Duration.ofSeconds(6));
-      assertTrue(driver.findElement(messages).getText().contains("must start with ws://"));
+      assertTrue(driver.findElement(urlMessage).getText().contains("must start with ws://"));
       assertEquals(
           "half-typed",
           driver.findElement(By.id("tabs:pool-board:pools-name")).getAttribute("value"));
@@ -388,8 +389,71 @@ class PoolsIT {
       driver.findElement(By.id("tabs:pool-board:pools-apply")).click();
       Browser.until(
           driver,
-          d -> d.findElement(messages).getText().contains("enter the name of the pool to change"));
+          d ->
+              d.findElement(By.id("tabs:pool-board:pools-name-message"))
+                  .getText()
+                  .contains("enter the name of the pool to change"));
+
+      // Every setting: "Edit settings" fills the form with the pool's, Apply changes them live.
+      String inSection = "section.avgym-pool[data-pool='" + name + "'] ";
+      By section = By.cssSelector(inSection.trim());
+      Browser.click(driver, By.cssSelector(inSection + ".avgym-pool-edit"));
+      Browser.until(
+          driver,
+          d ->
+              name.equals(
+                  d.findElement(By.id("tabs:pool-board:pools-name")).getAttribute("value")));
+      setNumber(driver, "tabs:pool-board:pools-outbox_input", "0");
+      Browser.click(driver, By.id("tabs:pool-board:pools-apply"));
+      Browser.until(
+          driver,
+          d ->
+              d.findElement(By.id("tabs:pool-board:pools-outbox-message"))
+                  .getText()
+                  .contains("outboxLimit must be between 1"));
+      assertEquals(10_000, pool(name).getInt("outboxLimit"), "a refused change changes nothing");
+      setNumber(driver, "tabs:pool-board:pools-outbox_input", "500");
+      setNumber(driver, "tabs:pool-board:pools-reconnects_input", "3");
+      setNumber(driver, "tabs:pool-board:pools-ack-max_input", "2000");
+      Browser.click(driver, By.id("tabs:pool-board:pools-apply"));
+      Browser.until(
+          driver,
+          d -> d.findElement(messages).getText().contains("Pool " + name + " reconfigured"));
+      JsonObject changed = pool(name);
+      assertEquals(500, changed.getInt("outboxLimit"), changed.toString());
+      assertEquals(3, changed.getInt("reconnectAttempts"), changed.toString());
+      assertEquals(2000, changed.getInt("ackTimeoutMaxMs"), changed.toString());
+      assertEquals(
+          List.of("checkins", "occupancy"),
+          changed.getJsonArray("topics").stream()
+              .map(v -> ((jakarta.json.JsonString) v).getString())
+              .toList(),
+          "the topics the form was filled with are kept");
+
+      // Maintenance: Disable closes the connection and says so; the pool keeps the endpoint.
+      Browser.click(driver, By.cssSelector(inSection + ".avgym-pool-toggle"));
+      Browser.until(
+          driver,
+          d ->
+              d.findElement(section).getText().contains("disabled (maintenance)")
+                  && d.findElement(messages).getText().contains("disabled for maintenance"));
+      JsonObject disabled = await(name, p -> p.getJsonArray("connections").isEmpty());
+      assertFalse(
+          disabled.getJsonArray("endpoints").getJsonObject(0).getBoolean("enabled"),
+          disabled.toString());
+      // Its health over time is drawn for the pool.
+      assertFalse(
+          driver.findElements(By.cssSelector(inSection + ".avgym-pool-history canvas")).isEmpty(),
+          "a health history chart per pool");
     }
+  }
+
+  /** Types a value into a PrimeFaces inputNumber's visible input, replacing what it showed. */
+  private static void setNumber(WebDriver driver, String inputId, String value) {
+    var input = driver.findElement(By.id(inputId));
+    input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+    input.sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
+    input.sendKeys(value);
   }
 
   private static void pause(Duration duration) {
@@ -661,6 +725,93 @@ class PoolsIT {
         field, Api.json(response).getJsonArray("errors").getJsonObject(0).getString("field"));
   }
 
+  /** The endpoint of the pool whose URL names {@code nameSuffix}, from the pool's endpoints. */
+  private static JsonObject endpoint(JsonObject pool, String nameSuffix) {
+    return pool.getJsonArray("endpoints").getValuesAs(JsonObject.class).stream()
+        .filter(e -> e.getString("url").endsWith("name=" + pool.getString("name") + nameSuffix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no endpoint " + nameSuffix + " in " + pool));
+  }
+
+  private String endpointPath(String pool, String nameSuffix) {
+    return "/api/pools/"
+        + pool
+        + "/endpoints?url="
+        + java.net.URLEncoder.encode(
+            gateway("name=" + pool + nameSuffix), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anEndpointDisabledForMaintenanceClosesAndItsDeliveriesGoToTheOthers() {
+    String name = createPool("round-robin", "-on", "-off");
+    checkins(4);
+    await(name, allAcked(4));
+
+    HttpResponse<String> off = put(admin(), endpointPath(name, "-off"), "{\"enabled\":false}");
+    assertEquals(200, off.statusCode(), off.body());
+    assertFalse(endpoint(Api.json(off), "-off").getBoolean("enabled"), off.body());
+    JsonObject one = await(name, p -> p.getJsonArray("connections").size() == 1);
+    assertEquals(2, one.getJsonArray("endpoints").size(), "a disabled endpoint stays listed");
+    await(
+        name,
+        p -> {
+          JsonObject stats = Api.json(admin().get("/api/pools/_simulator"));
+          return stats.getJsonObject(name + "-off").getInt("open") == 0;
+        });
+    long offBefore =
+        Api.json(admin().get("/api/pools/_simulator"))
+            .getJsonObject(name + "-off")
+            .getJsonNumber("acked")
+            .longValue();
+    checkins(10);
+    await(name, allAcked(14));
+    JsonObject stats = Api.json(admin().get("/api/pools/_simulator"));
+    assertEquals(
+        offBefore,
+        stats.getJsonObject(name + "-off").getJsonNumber("acked").longValue(),
+        "nothing reaches an endpoint in maintenance");
+
+    HttpResponse<String> back =
+        put(admin(), endpointPath(name, "-off"), "{\"enabled\":true,\"weight\":3}");
+    assertEquals(200, back.statusCode(), back.body());
+    assertEquals(3, endpoint(Api.json(back), "-off").getInt("weight"));
+    JsonObject both =
+        await(
+            name,
+            p ->
+                p.getJsonArray("connections").size() == 2
+                    && connectionIn("-off", "healthy", "degraded").test(p));
+    assertEquals(3, connection(both, "-off").getInt("weight"));
+    assertEquals(0, receivers(name).duplicates());
+  }
+
+  @Test
+  void changingAnEndpointRefusesBadInputAndChangesNothing() {
+    String name = createPool("round-robin", "-e");
+    String path = endpointPath(name, "-e");
+    assertRefusedChange(put(admin(), path, "{\"weight\":0}"), 400, "weight");
+    assertRefusedChange(put(admin(), path, "{\"weight\":1001}"), 400, "weight");
+    assertRefusedChange(put(admin(), path, "{}"), 400, "weight");
+    assertRefusedChange(
+        put(admin(), "/api/pools/" + name + "/endpoints", "{\"weight\":2}"), 400, "url");
+    assertEquals(
+        404,
+        put(admin(), endpointPath(name, "-nowhere"), "{\"enabled\":false}").statusCode(),
+        "an endpoint the pool does not have");
+    assertEquals(
+        404, put(admin(), endpointPath("no-such-pool", "-e"), "{\"enabled\":false}").statusCode());
+    assertEquals(400, put(admin(), path, "{\"weight\":\"heavy\"}").statusCode());
+    JsonObject unchanged = pool(name);
+    assertTrue(endpoint(unchanged, "-e").getBoolean("enabled"), unchanged.toString());
+    assertEquals(1, endpoint(unchanged, "-e").getInt("weight"), unchanged.toString());
+  }
+
+  private static void assertRefusedChange(HttpResponse<String> response, int status, String field) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertEquals(
+        field, Api.json(response).getJsonArray("errors").getJsonObject(0).getString("field"));
+  }
+
   @Test
   void staffReadsPoolsButCannotChangeThem() {
     String user = "staff-" + UUID.randomUUID().toString().substring(0, 8);
@@ -678,5 +829,7 @@ class PoolsIT {
     assertEquals(403, staff.post("/api/pools/any/test-events", "{\"count\":1}").statusCode());
     assertEquals(403, put(staff, "/api/pools/_simulator/any", "{\"down\":true}").statusCode());
     assertEquals(403, staff.get("/api/pools/_simulator").statusCode());
+    assertEquals(
+        403, put(staff, "/api/pools/any/endpoints?url=ws://x", "{\"enabled\":false}").statusCode());
   }
 }

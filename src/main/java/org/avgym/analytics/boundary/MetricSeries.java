@@ -36,24 +36,37 @@ public class MetricSeries {
 
   /** One point per hour with data in {@code [from, to)}, oldest first. */
   public List<TimePoint> hourly(String metric, String instance, Instant from, Instant to) {
+    return hourly(metric, "", instance, from, to);
+  }
+
+  /**
+   * One point per hour of the metric's {@code subject} ("" for the metric as a whole) in {@code
+   * [from, to)}, oldest first; raw samples of {@code instance}, or of every instance when null.
+   */
+  public List<TimePoint> hourly(
+      String metric, String subject, String instance, Instant from, Instant to) {
     Map<Instant, Double> rolledUp = new HashMap<>();
     for (RollupView r : rollups.list(Period.HOUR, metric, Period.HOUR.startOf(from), to)) {
-      if (r.subject().isEmpty()) {
+      if (r.subject().equals(subject)) {
         rolledUp.put(r.start(), r.avg());
       }
     }
     Map<Instant, HourlySeries.RawHour> raw = new HashMap<>();
-    for (Object r :
+    var query =
         em.createNativeQuery(
                 "SELECT DATE_TRUNC('hour', s.sample_time), SUM(s.metric_value), COUNT(*)"
-                    + " FROM metric_sample s WHERE s.metric = ?1 AND s.subject = ''"
-                    + " AND s.instance = ?2 AND s.sample_time >= ?3 AND s.sample_time < ?4"
+                    + " FROM metric_sample s WHERE s.metric = ?1 AND s.subject = ?2"
+                    + (instance == null ? "" : " AND s.instance = ?5")
+                    + " AND s.sample_time >= ?3 AND s.sample_time < ?4"
                     + " GROUP BY DATE_TRUNC('hour', s.sample_time)")
             .setParameter(1, metric)
-            .setParameter(2, instance)
+            .setParameter(2, subject)
             .setParameter(3, from)
-            .setParameter(4, to)
-            .getResultList()) {
+            .setParameter(4, to);
+    if (instance != null) {
+      query.setParameter(5, instance);
+    }
+    for (Object r : query.getResultList()) {
       Object[] row = (Object[]) r;
       raw.merge(
           GymAnalytics.instant(row[0]),
@@ -69,14 +82,24 @@ public class MetricSeries {
    */
   public List<TimePoint> chart(
       String metric, String instance, Range range, Instant now, int maxPoints) {
+    return chart(metric, "", instance, range, now, maxPoints);
+  }
+
+  /**
+   * The metric's {@code subject} (a pool's health, say) over the range, as {@link #chart(String,
+   * String, Range, Instant, int)}; {@code instance} null takes every instance's samples, so a
+   * subject whose work moved between instances stays one line.
+   */
+  public List<TimePoint> chart(
+      String metric, String subject, String instance, Range range, Instant now, int maxPoints) {
     Instant from = now.minus(range.length());
     List<TimePoint> points = new ArrayList<>();
     Instant rawFrom = from;
     if (range.fromRollups()) {
       rawFrom = now.minus(java.time.Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
-      points.addAll(hourly(metric, instance, from, rawFrom));
+      points.addAll(hourly(metric, subject, instance, from, rawFrom));
     }
-    List<Sample> samples = store.samples(metric, "", instance, rawFrom, now, MAX_RAW);
+    List<Sample> samples = store.samples(metric, subject, instance, rawFrom, now, MAX_RAW);
     int step = Math.max(1, samples.size() / Math.max(1, maxPoints - points.size()));
     for (int i = 0; i < samples.size(); i += step) {
       points.add(new TimePoint(samples.get(i).at(), samples.get(i).value()));

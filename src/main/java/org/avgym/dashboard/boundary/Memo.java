@@ -29,4 +29,12 @@ final class Memo {
     }
     return (T) value;
   }
+
+  /** Forgets what was loaded under {@code key}: an action changed it, the render reads it anew. */
+  static void forget(String key) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (faces != null) {
+      faces.getAttributes().remove(PREFIX + key);
+    }
+  }
 }

@@ -125,6 +125,28 @@ public class Pools {
     return fire(pool, "endpoint-added", PoolRules.shown(url));
   }
 
+  /**
+   * Changes an endpoint's weight or takes it out of rotation ({@code enabled} false closes its
+   * connection; true opens it again); a field left out keeps its value.
+   */
+  public PoolDefinition changeEndpoint(String name, String url, EndpointInput input) {
+    Pool pool = require(name);
+    PoolEndpoint endpoint =
+        pool.endpoint(url)
+            .orElseThrow(() -> Refusal.notFound("pool " + name + " has no endpoint " + url));
+    if (input == null || (input.weight() == null && input.enabled() == null)) {
+      throw Refusal.invalid("weight", "give a weight, enabled, or both");
+    }
+    int weight =
+        input.weight() == null ? endpoint.weight() : PoolRules.weight("weight", input.weight());
+    boolean enabled = input.enabled() == null ? endpoint.enabled() : input.enabled();
+    endpoint.change(weight, enabled);
+    return fire(
+        pool,
+        "endpoint-changed",
+        PoolRules.shown(url) + ": weight " + weight + (enabled ? ", enabled" : ", disabled"));
+  }
+
   public PoolDefinition removeEndpoint(String name, String url) {
     Pool pool = require(name);
     PoolEndpoint endpoint =

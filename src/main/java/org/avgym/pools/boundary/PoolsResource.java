@@ -127,6 +127,23 @@ public class PoolsResource {
     return Map.of("accepted", accepted, "overflowed", count - accepted);
   }
 
+  /**
+   * Changes an endpoint, named by its URL in the {@code url} query parameter: {@code weight}, and
+   * {@code enabled} false to take it out for maintenance (its connection closes, its deliveries go
+   * to the others) or true to bring it back.
+   */
+  @PUT
+  @Path("{name}/endpoints")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public PoolView changeEndpoint(
+      @PathParam("name") String name, @QueryParam("url") String url, EndpointInput input) {
+    if (url == null || url.isBlank()) {
+      throw Refusal.invalid("url", "url is required");
+    }
+    pools.changeEndpoint(name, url, input);
+    return current(name);
+  }
+
   /** Removes an endpoint, named by its URL in the {@code url} query parameter. */
   @DELETE
   @Path("{name}/endpoints")

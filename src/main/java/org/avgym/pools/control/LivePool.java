@@ -638,6 +638,7 @@ public final class LivePool {
         Math.round(deliveriesPerSecond * 10) / 10.0,
         connections.stream().map(c -> c.view(now, candidate(c, now).effectiveWeight())).toList(),
         null,
-        0);
+        0,
+        definition.endpoints());
   }
 }

@@ -40,6 +40,12 @@ public class PoolEndpoint {
     this.enabled = enabled;
   }
 
+  /** A new weight or state: disabled, the pool closes its connection (maintenance). */
+  public void change(int weight, boolean enabled) {
+    this.weight = weight;
+    this.enabled = enabled;
+  }
+
   public String url() {
     return url;
   }

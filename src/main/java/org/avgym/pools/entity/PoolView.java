@@ -40,7 +40,8 @@ public record PoolView(
     double deliveriesPerSecond,
     List<ConnectionView> connections,
     String driver,
-    double outboxOldestSeconds) {
+    double outboxOldestSeconds,
+    List<EndpointDefinition> endpoints) {
 
   /** This view with each connection's URL passed through {@code shown} (redacted, for staff). */
   public PoolView withUrls(java.util.function.UnaryOperator<String> shown) {
@@ -71,7 +72,10 @@ public record PoolView(
         deliveriesPerSecond,
         connections.stream().map(c -> c.withUrl(shown.apply(c.url()))).toList(),
         driver,
-        outboxOldestSeconds);
+        outboxOldestSeconds,
+        endpoints.stream()
+            .map(e -> new EndpointDefinition(shown.apply(e.url()), e.weight(), e.enabled()))
+            .toList());
   }
 
   /** This view with the durable outbox's figures and who drives the pool. */
@@ -103,7 +107,8 @@ public record PoolView(
         deliveriesPerSecond,
         connections,
         driver,
-        stats.oldestSeconds());
+        stats.oldestSeconds(),
+        endpoints);
   }
 
   /** A pool this instance does not drive, as far as its definition and the outbox tell. */
@@ -140,6 +145,7 @@ public record PoolView(
         0,
         List.of(),
         null,
-        0);
+        0,
+        definition.endpoints());
   }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.avgym.security.control.AccessStamps;
 import org.avgym.security.control.ApiTokens;
@@ -117,11 +118,21 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       return bearer(request, response, context, authorization.substring(7).trim());
     }
     HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(SESSION_CALLER) instanceof Caller caller) {
-      if (!stamps.valid(caller.name(), caller.stamp())) {
+    Caller caller = sessionCaller(session);
+    if (caller != null) {
+      boolean valid;
+      try {
+        valid = stamps.valid(caller.name(), caller.stamp());
+      } catch (RuntimeException e) {
+        // The user's access could not be read (the database is unreachable): refuse for now.
+        LOG.log(Level.WARNING, e, () -> "Could not check the access of '" + caller.name() + "'");
+        return AuthResponses.retryLater(
+            response, 503, Duration.ofSeconds(5), "could not check your access; retry in a moment");
+      }
+      if (!valid) {
         // Disabled, demoted or given a new password since this session logged in: it ends here.
         LOG.info(() -> "Ended the session of '" + caller.name() + "': their access changed");
-        session.invalidate();
+        invalidate(session);
       } else if (caller.groups().contains(Role.PASSWORD_CHANGE_NAME)
           && !passwordChangePath(request)) {
         return passwordChangeFirst(request, response, context);
@@ -138,12 +149,37 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     return AuthResponses.redirect(request, response, context, LOGIN_PAGE);
   }
 
+  /** The caller a session remembers; none when it has none or was invalidated meanwhile. */
+  private static Caller sessionCaller(HttpSession session) {
+    if (session == null) {
+      return null;
+    }
+    try {
+      return session.getAttribute(SESSION_CALLER) instanceof Caller caller ? caller : null;
+    } catch (IllegalStateException invalidated) {
+      return null;
+    }
+  }
+
+  /** Ends a session that another request (or the container) may be ending at the same time. */
+  private static void invalidate(HttpSession session) {
+    try {
+      session.invalidate();
+    } catch (IllegalStateException alreadyInvalidated) {
+      LOG.fine("The session was already invalidated");
+    }
+  }
+
   @Override
   public void cleanSubject(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     HttpSession session = request.getSession(false);
     if (session != null) {
-      session.removeAttribute(SESSION_CALLER);
+      try {
+        session.removeAttribute(SESSION_CALLER);
+      } catch (IllegalStateException alreadyInvalidated) {
+        // nothing left to clean
+      }
     }
     HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
   }
