@@ -433,6 +433,45 @@ class DashboardIT {
     }
   }
 
+  @Test
+  void performanceChartsGetNewSamplesAppendedWithoutBeingDrawnAgain() {
+    try (Browser browser = adminBrowser()) {
+      WebDriver driver = browser.driver();
+      JavascriptExecutor js = (JavascriptExecutor) driver;
+      Browser.click(driver, By.xpath("//ul[@role='tablist']//a[normalize-space()='Performance']"));
+      Browser.until(
+          driver,
+          d -> Boolean.TRUE.equals(js.executeScript("return !!PF('perfConnections').chart;")));
+      // A mark on the drawn chart: a redraw (a new canvas or Chart) would lose it.
+      js.executeScript(
+          "var w = PF('perfConnections'); w.chart.avgymMark = true;"
+              + " w.jq.children('canvas')[0].avgymMark = true;");
+      long before =
+          ((Number) js.executeScript("return PF('perfConnections').chart.data.labels.length;"))
+              .longValue();
+      // A sample every 10 s, a poll every 5 s.
+      Browser.until(
+          driver,
+          d ->
+              ((Number) js.executeScript("return PF('perfConnections').chart.data.labels.length;"))
+                      .longValue()
+                  > before);
+      assertEquals(
+          Boolean.TRUE,
+          js.executeScript(
+              "var w = PF('perfConnections');"
+                  + " return w.chart.avgymMark === true"
+                  + " && w.jq.children('canvas')[0].avgymMark === true;"),
+          "the chart got its new point without being drawn again");
+      @SuppressWarnings("unchecked")
+      List<String> labels =
+          (List<String>) js.executeScript("return PF('perfConnections').chart.data.labels;");
+      assertEquals(
+          labels.size(), new java.util.HashSet<>(labels).size(), "no point twice: " + labels);
+      assertEquals(labels.stream().sorted().toList(), labels, "oldest first: " + labels);
+    }
+  }
+
   /** The distinct polls that asked the server within the time (each asks every 5 s). */
   private static List<String> pollsWithin(WebDriver driver, Duration time) {
     JavascriptExecutor js = (JavascriptExecutor) driver;

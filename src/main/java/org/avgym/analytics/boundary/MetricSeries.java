@@ -107,6 +107,17 @@ public class MetricSeries {
     return points;
   }
 
+  /**
+   * This instance's samples of the metric newer than {@code after} up to {@code now}, oldest first,
+   * at most {@code max} (the newest): what a chart drawn up to {@code after} lacks.
+   */
+  public List<TimePoint> after(
+      String metric, String instance, Instant after, Instant now, int max) {
+    return store.samples(metric, "", instance, after.plusMillis(1), now, max).stream()
+        .map(s -> new TimePoint(s.at(), s.value()))
+        .toList();
+  }
+
   /** The points a trend over the range is judged on: hourly for a long range, else raw. */
   public List<TimePoint> trendPoints(String metric, String instance, Range range, Instant now) {
     Instant from = now.minus(range.length());
