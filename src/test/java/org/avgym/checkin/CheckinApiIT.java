@@ -612,10 +612,12 @@ class CheckinApiIT {
   @Test
   void manualCheckinsQueueAtTheClubsGateLikeDevicesAndABusyOneRecordsNothing() throws Exception {
     Api admin = admin();
-    Api staff = newStaff(admin, unique("desk"));
+    String desk = unique("desk");
+    Api staff = newStaff(admin, desk);
     String code = unique("loc");
     createLocation(admin, code);
     String value = credential(staff, id(createMember(staff, "Gina Gate", null)));
+    double failuresBefore = unavailableFailures();
     List<String> refusedIds = new java.util.ArrayList<>();
     int answered = 0;
     for (int round = 0; round < 10 && refusedIds.isEmpty(); round++) {
@@ -650,6 +652,25 @@ class CheckinApiIT {
       }
     }
     assertFalse(refusedIds.isEmpty(), "16 at once at one club never met a busy gate");
+    // Each busy answer is a failure: counted, and an ERROR event naming the staff user.
+    assertEquals(failuresBefore + refusedIds.size(), unavailableFailures(), 1e-9);
+    long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    boolean evented = false;
+    while (!evented && System.nanoTime() < until) {
+      evented =
+          Json.createReader(
+                  new java.io.StringReader(
+                      admin.get("/api/analytics/events?category=ERROR&limit=10000").body()))
+              .readArray()
+              .getValuesAs(JsonObject.class)
+              .stream()
+              .anyMatch(
+                  e ->
+                      "checkin.unavailable".equals(e.getString("type"))
+                          && ("staff " + desk).equals(e.getString("source")));
+      Thread.sleep(evented ? 0 : 200);
+    }
+    assertTrue(evented, "an ERROR event for the desk's busy answers");
     // Nothing was recorded for a refused one: sent again, it is decided for the first time.
     for (String requestId : refusedIds) {
       HttpResponse<String> again =
@@ -659,6 +680,18 @@ class CheckinApiIT {
     }
     JsonObject recorded = Api.json(staff.get("/api/checkins?location=" + code + "&size=1"));
     assertEquals(answered + refusedIds.size(), recorded.getJsonNumber("total").intValue());
+  }
+
+  /** {@code avgym_failures_total{kind="checkin.unavailable"}} now. */
+  private double unavailableFailures() {
+    Api anonymous = Api.at(base);
+    return anonymous
+        .send(anonymous.request("/metrics").setHeader("Accept", "text/plain").GET().build())
+        .body()
+        .lines()
+        .filter(l -> l.startsWith("avgym_failures_total{") && l.contains("checkin.unavailable"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private static String manualBody(String location, String credential, String requestId) {

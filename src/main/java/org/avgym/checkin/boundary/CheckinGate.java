@@ -3,6 +3,7 @@ package org.avgym.checkin.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 import org.avgym.checkin.control.LocationGate;
 import org.avgym.checkin.entity.CheckinRequest;
 import org.avgym.checkin.entity.CheckinResult;
+import org.avgym.platform.entity.Failure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -18,7 +20,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * The doors' way to the desk: at most {@code avgym.checkin.location-concurrency} check-ins of one
  * location in their transaction at once on this instance ({@link LocationGate}); one that waits
  * longer than {@code avgym.checkin.location-wait-ms} is answered {@code UNAVAILABLE}, with nothing
- * recorded, and the device retries it with the same id.
+ * recorded, and the device retries it with the same id. Each such answer, to a device, the API or
+ * the desk, is reported as a {@link Failure} for the ERROR events.
  */
 @ApplicationScoped
 public class CheckinGate {
@@ -36,6 +39,7 @@ public class CheckinGate {
           .build();
 
   @Inject CheckinDesk desk;
+  @Inject Event<Failure> failures;
   @Inject MetricRegistry registry;
 
   @Inject
@@ -77,6 +81,11 @@ public class CheckinGate {
       return gate.through(request.locationId(), () -> desk.decide(request));
     } catch (LocationGate.Busy busy) {
       registry.counter(TIMEOUTS).inc();
+      failures.fire(
+          new Failure(
+              Failure.CHECKIN_UNAVAILABLE,
+              request.source(),
+              "check-in " + request.requestId() + ": the club's check-ins are queued"));
       throw busy;
     }
   }

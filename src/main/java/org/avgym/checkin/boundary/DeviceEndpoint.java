@@ -191,7 +191,14 @@ public class DeviceEndpoint {
                   scan.at()));
     } catch (LocationGate.Busy busy) {
       LOG.fine(() -> "Check-in " + scan.id() + " from device " + device.code() + ": " + busy);
-      unavailable(session, device, scan.id(), "the club's check-ins are queued");
+      // The gate reported it (as it does for the API and the desk).
+      reject(
+          session,
+          new DeviceError(
+              DeviceError.UNAVAILABLE,
+              scan.id(),
+              null,
+              "the club's check-ins are queued; nothing was recorded, retry with the same id"));
       return;
     } catch (RuntimeException e) {
       // Nothing was committed: the transaction rolled back. The device retries with the same id.

@@ -20,6 +20,11 @@ public record CheckinRequest(
     String staffReason,
     boolean override) {
 
+  /** Who asked, as logs and events name them: "device CODE" or "staff USER". */
+  public String source() {
+    return clientKey.replaceFirst(":", " ");
+  }
+
   public static CheckinRequest fromDevice(
       String deviceCode,
       long deviceId,
