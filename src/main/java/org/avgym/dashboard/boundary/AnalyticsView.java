@@ -165,15 +165,22 @@ public class AnalyticsView implements Serializable {
         ConfigProvider.getConfig()
             .getOptionalValue("avgym.analytics.chain-zone", String.class)
             .orElse("");
-    if (chainZone.isBlank()) {
+    return chainZone(chainZone);
+  }
+
+  /**
+   * The chain's zone from {@code avgym.analytics.chain-zone}: null when it is blank, or mistyped
+   * (said in the log; each club is then counted in its own zone).
+   */
+  static ZoneId chainZone(String setting) {
+    if (setting == null || setting.isBlank()) {
       return null;
     }
     try {
-      return ZoneId.of(chainZone.strip());
+      return ZoneId.of(setting.strip());
     } catch (java.time.DateTimeException e) {
-      // A mistyped setting: say so in the log, and count each club in its own zone meanwhile.
       java.util.logging.Logger.getLogger(AnalyticsView.class.getName())
-          .warning("avgym.analytics.chain-zone is not a time zone: " + chainZone);
+          .warning("avgym.analytics.chain-zone is not a time zone: " + setting);
       return null;
     }
   }
