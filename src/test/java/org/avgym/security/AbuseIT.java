@@ -53,8 +53,8 @@ class AbuseIT {
 
   static final boolean FULL = Boolean.getBoolean("avgym.abuse.full");
 
-  /** Frames the fuzzers send in all. */
-  static final int FRAMES = FULL ? 100_000 : 4_000;
+  /** Frames the fuzzers send in all ({@code -Davgym.abuse.frames=N} for a longer run). */
+  static final int FRAMES = Integer.getInteger("avgym.abuse.frames", FULL ? 100_000 : 4_000);
 
   /** Random requests per API operation. */
   static final int PER_OPERATION = FULL ? 20 : 3;
