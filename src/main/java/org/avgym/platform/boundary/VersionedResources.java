@@ -19,7 +19,9 @@ import org.avgym.platform.control.ContentVersion;
  * as PrimeFaces does for its own ({@code v=15.0.13}): a hash of the content, so a new build that
  * changes a file changes its URL, and browsers that keep resources for a year ({@link
  * CacheLifetimes}) fetch the new one at once. The hash is computed once per resource; the WAR's
- * files do not change while it runs (the project stage is Production).
+ * files do not change while it runs (the project stage is Production). A request for a resource
+ * without a name ({@code /jakarta.faces.resource/.xhtml}) finds none and is answered 404: Mojarra
+ * itself fails on an empty name with a StringIndexOutOfBoundsException (500).
  */
 public class VersionedResources extends ResourceHandlerWrapper {
 
@@ -33,17 +35,21 @@ public class VersionedResources extends ResourceHandlerWrapper {
 
   @Override
   public Resource createResource(String resourceName) {
-    return versioned(super.createResource(resourceName));
+    return resourceName.isEmpty() ? null : versioned(super.createResource(resourceName));
   }
 
   @Override
   public Resource createResource(String resourceName, String libraryName) {
-    return versioned(super.createResource(resourceName, libraryName));
+    return resourceName.isEmpty()
+        ? null
+        : versioned(super.createResource(resourceName, libraryName));
   }
 
   @Override
   public Resource createResource(String resourceName, String libraryName, String contentType) {
-    return versioned(super.createResource(resourceName, libraryName, contentType));
+    return resourceName.isEmpty()
+        ? null
+        : versioned(super.createResource(resourceName, libraryName, contentType));
   }
 
   private Resource versioned(Resource resource) {
