@@ -1,4 +1,4 @@
-package org.avgym.platform.boundary;
+package org.avgym.dashboard.control;
 
 import jakarta.faces.application.Resource;
 import jakarta.faces.application.ResourceHandler;
