@@ -102,6 +102,8 @@
       fill.className = "avgym-bar-fill" + (ratio >= 0.9 ? " avgym-bar-high" : ratio >= 0.7 ? " avgym-bar-mid" : "");
       fill.style.width = Math.round(ratio * 100) + "%";
       bar.setAttribute("role", "progressbar");
+      bar.setAttribute("aria-label", "Occupancy of " + (l.name || code));
+      bar.setAttribute("aria-valuetext", figures.textContent);
       bar.setAttribute("aria-valuemin", "0");
       bar.setAttribute("aria-valuemax", String(l.capacity || 0));
       bar.setAttribute("aria-valuenow", String(l.occupancy));

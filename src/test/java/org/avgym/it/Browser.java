@@ -107,12 +107,37 @@ public final class Browser implements AutoCloseable {
 
   /** Picks {@code label} in a PrimeFaces selectOneMenu. */
   public static void choose(WebDriver driver, String menuId, String label) {
-    dismissNotices(driver);
-    driver.findElement(By.id(menuId)).click();
     By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
-    new WebDriverWait(driver, Duration.ofSeconds(45))
-        .until(ExpectedConditions.elementToBeClickable(item));
-    driver.findElement(item).click();
+    By shown = By.id(menuId + "_label");
+    for (int attempt = 1; ; attempt++) {
+      dismissNotices(driver);
+      driver.findElement(By.id(menuId)).click();
+      new WebDriverWait(driver, Duration.ofSeconds(45))
+          .until(ExpectedConditions.elementToBeClickable(item));
+      // As a person would: once the list has opened, not while it is still sliding open (a click
+      // then can be lost, and the choice with it).
+      sleep(Duration.ofMillis(300));
+      driver.findElement(item).click();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+            .ignoring(StaleElementReferenceException.class)
+            .until(d -> label.equals(d.findElement(shown).getText()));
+        return;
+      } catch (org.openqa.selenium.TimeoutException notChosen) {
+        if (attempt == 3) {
+          throw notChosen;
+        }
+      }
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -403,7 +403,7 @@ class PoolsIT {
           d ->
               name.equals(
                   d.findElement(By.id("tabs:pool-board:pools-name")).getAttribute("value")));
-      setNumber(driver, "tabs:pool-board:pools-outbox_input", "0");
+      setNumber(driver, "tabs:pool-board:pools-outbox", "0");
       Browser.click(driver, By.id("tabs:pool-board:pools-apply"));
       Browser.until(
           driver,
@@ -412,9 +412,9 @@ class PoolsIT {
                   .getText()
                   .contains("outboxLimit must be between 1"));
       assertEquals(10_000, pool(name).getInt("outboxLimit"), "a refused change changes nothing");
-      setNumber(driver, "tabs:pool-board:pools-outbox_input", "500");
-      setNumber(driver, "tabs:pool-board:pools-reconnects_input", "3");
-      setNumber(driver, "tabs:pool-board:pools-ack-max_input", "2000");
+      setNumber(driver, "tabs:pool-board:pools-outbox", "500");
+      setNumber(driver, "tabs:pool-board:pools-reconnects", "3");
+      setNumber(driver, "tabs:pool-board:pools-ack-max", "2000");
       Browser.click(driver, By.id("tabs:pool-board:pools-apply"));
       Browser.until(
           driver,
@@ -448,7 +448,7 @@ class PoolsIT {
     }
   }
 
-  /** Types a value into a PrimeFaces inputNumber's visible input, replacing what it showed. */
+  /** Types a value into a number field, replacing what it showed. */
   private static void setNumber(WebDriver driver, String inputId, String value) {
     var input = driver.findElement(By.id(inputId));
     input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
