@@ -1,6 +1,7 @@
 package org.avgym.members.control;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,41 @@ public final class NameSimilarity {
       return false;
     }
     int allowed = Math.min(x.length(), y.length()) <= SHORT_NAME ? 1 : 2;
-    return distance(x, y, allowed) <= allowed;
+    return distance(x, y, allowed) <= allowed
+        || pairedDistance(words(a), words(b), allowed) <= allowed;
+  }
+
+  /** Words a name may have for every pairing of them to be tried. */
+  static final int MAX_PAIRED_WORDS = 6;
+
+  /**
+   * The fewest slips between the words of two names paired one to one in any order: a slip can
+   * change where a word sorts ("Dana Dc36" and "Dena Dc36" sort differently), so sorting alone
+   * would miss it. More than {@link #MAX_PAIRED_WORDS} words, or different counts: {@code limit +
+   * 1}.
+   */
+  static int pairedDistance(List<String> a, List<String> b, int limit) {
+    if (a.size() != b.size() || a.isEmpty() || a.size() > MAX_PAIRED_WORDS) {
+      return limit + 1;
+    }
+    return best(a, 0, new ArrayList<>(b), limit);
+  }
+
+  private static int best(List<String> a, int i, List<String> left, int limit) {
+    if (i == a.size()) {
+      return 0;
+    }
+    int best = limit + 1;
+    for (int j = 0; j < left.size(); j++) {
+      int here = distance(a.get(i), left.get(j), limit);
+      if (here > limit) {
+        continue;
+      }
+      List<String> rest = new ArrayList<>(left);
+      rest.remove(j);
+      best = Math.min(best, here + best(a, i + 1, rest, limit - here));
+    }
+    return best;
   }
 
   /** Lower case without accents or punctuation, words sorted: the form names are compared in. */
