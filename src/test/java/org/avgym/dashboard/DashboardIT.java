@@ -66,15 +66,8 @@ class DashboardIT {
   }
 
   private Browser adminBrowser() {
-    Browser browser = new Browser();
-    try {
-      browser.logIn(base.toString(), Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
-      browser.waitFor(By.id("tabs"));
-      return browser;
-    } catch (RuntimeException | AssertionError e) {
-      browser.close(); // no test holds it yet: left open, its Chromium would outlive the run
-      throw e;
-    }
+    return new Browser()
+        .onDashboard(base.toString(), Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
   }
 
   @Test

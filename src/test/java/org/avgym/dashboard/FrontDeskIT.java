@@ -67,14 +67,7 @@ class FrontDeskIT {
   }
 
   private Browser desk(Browser browser) {
-    try {
-      browser.logIn(base.toString(), Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
-      browser.waitFor(By.id("tabs"));
-      return browser;
-    } catch (RuntimeException | AssertionError e) {
-      browser.close(); // no test holds it yet: left open, its Chromium would outlive the run
-      throw e;
-    }
+    return browser.onDashboard(base.toString(), Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
   }
 
   @Test

@@ -92,6 +92,21 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.id("login:submit")).click();
   }
 
+  /**
+   * Signs in and waits for the dashboard; closes this browser if that fails, since no test holds it
+   * yet (left open, its Chromium would outlive the run).
+   */
+  public Browser onDashboard(String base, String user, String password) {
+    try {
+      logIn(base, user, password);
+      waitFor(By.id("tabs"));
+      return this;
+    } catch (RuntimeException | AssertionError e) {
+      close();
+      throw e;
+    }
+  }
+
   public void waitFor(By locator) {
     try {
       new WebDriverWait(driver, Duration.ofSeconds(45))

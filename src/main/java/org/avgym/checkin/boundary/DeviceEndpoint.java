@@ -192,13 +192,7 @@ public class DeviceEndpoint {
     } catch (LocationGate.Busy busy) {
       LOG.fine(() -> "Check-in " + scan.id() + " from device " + device.code() + ": " + busy);
       // The gate reported it (as it does for the API and the desk).
-      reject(
-          session,
-          new DeviceError(
-              DeviceError.UNAVAILABLE,
-              scan.id(),
-              null,
-              "the club's check-ins are queued; nothing was recorded, retry with the same id"));
+      refuseUnavailable(session, scan.id(), "the club's check-ins are queued");
       return;
     } catch (RuntimeException e) {
       // Nothing was committed: the transaction rolled back. The device retries with the same id.
@@ -221,6 +215,10 @@ public class DeviceEndpoint {
     failures.fire(
         new Failure(
             Failure.CHECKIN_UNAVAILABLE, "device " + device.code(), "check-in " + id + ": " + why));
+    refuseUnavailable(session, id, why);
+  }
+
+  private void refuseUnavailable(Session session, String id, String why) {
     reject(
         session,
         new DeviceError(
